@@ -1,0 +1,26 @@
+namespace Cyclone.Core.Scheduling;
+
+/// <summary>How one node part of an attempt ended on its agent.</summary>
+public enum PartEnd
+{
+    /// <summary>All processes exited; <see cref="PartResult.ExitCode"/> is the worst status.</summary>
+    Exited,
+
+    /// <summary>The time limit was reached and the processes were killed.</summary>
+    TimedOut,
+
+    /// <summary>The processes could not be started (no such command, bad directory).</summary>
+    StartFailed,
+
+    /// <summary>The agent gave the attempt back unfinished (it is shutting down).</summary>
+    HandedBack,
+
+    /// <summary>The agent stopped it because it was told to.</summary>
+    Stopped,
+}
+
+/// <summary>An agent's report of how a node part ended.</summary>
+public readonly record struct PartResult(PartEnd End, int ExitCode, string? Message = null)
+{
+    public bool Succeeded => End == PartEnd.Exited && ExitCode == 0;
+}

@@ -1,0 +1,39 @@
+using Cyclone.Core.Resources;
+
+namespace Cyclone.Core.Scheduling;
+
+/// <summary>The scheduler's view of one agent: what it has, what it holds, when it last spoke.</summary>
+public sealed class SchedulerAgent
+{
+    public SchedulerAgent(string name, AgentCapacity total, IReadOnlySet<string> labels)
+    {
+        Name = name;
+        Total = total;
+        Labels = labels;
+    }
+
+    public string Name { get; }
+
+    public AgentCapacity Total { get; internal set; }
+
+    public IReadOnlySet<string> Labels { get; internal set; }
+
+    /// <summary>Capacity not held by leases.</summary>
+    public AgentCapacity Free { get; internal set; }
+
+    /// <summary>True while the agent has a live stream to this hub.</summary>
+    public bool Connected { get; internal set; }
+
+    /// <summary>True while the agent takes no new work (shutting down or drained).</summary>
+    public bool Draining { get; internal set; }
+
+    public DateTimeOffset LastSeen { get; internal set; }
+
+    /// <summary>When the agent last asked for work; earlier askers are served first.</summary>
+    public long AskedAt { get; internal set; }
+
+    /// <summary>The node parts it holds: (task id, node index).</summary>
+    internal HashSet<(long TaskId, int Node)> Parts { get; } = [];
+
+    public int PartCount => Parts.Count;
+}

@@ -1,0 +1,93 @@
+using Cyclone.Core.Resources;
+using Cyclone.Core.Tasks;
+
+namespace Cyclone.Core.Scheduling;
+
+public sealed partial class SchedulerState
+{
+    /// <summary>
+    /// Hands ready tasks to agents with free capacity, the agent that asked first served first,
+    /// each taking what fits in priority-then-age order. Multi-node tasks are placed all-or-nothing
+    /// on distinct agents, starting with the asking agent.
+    /// </summary>
+    public void Dispatch(DateTimeOffset now, SchedulerEffects fx)
+    {
+        if (_ready.Count == 0)
+        {
+            return;
+        }
+
+        var askers = _agents.Values
+            .Where(a => a.Connected && !a.Draining && a.Free.Slots > 0)
+            .OrderBy(a => a.AskedAt)
+            .ToList();
+        var taken = new List<SchedulerTask>();
+        foreach (var agent in askers)
+        {
+            if (_ready.Count == 0)
+            {
+                break;
+            }
+
+            if (agent.Free.Slots <= 0)
+            {
+                continue; // filled by a gang placed for an earlier asker
+            }
+
+            taken.Clear();
+            var scanned = 0;
+            foreach (var id in _ready.InOrder())
+            {
+                if (++scanned > _options.ScanDepth || agent.Free.Slots <= 0)
+                {
+                    break;
+                }
+
+                var task = _tasks[id];
+                if (task.Nodes == 1)
+                {
+                    if (Placement.Fits(task.Demand, agent.Free, agent.Labels))
+                    {
+                        Lease(task, [agent], now, fx);
+                        taken.Add(task);
+                    }
+
+                    continue;
+                }
+
+                var gang = Placement.PlaceGang(
+                    task.Demand, task.Nodes, askers.Where(a => a == agent).Concat(askers.Where(a => a != agent)), a => a.Free, a => a.Labels);
+                if (gang is not null)
+                {
+                    Lease(task, gang, now, fx);
+                    taken.Add(task);
+                }
+            }
+
+            foreach (var task in taken)
+            {
+                _ready.Remove(task);
+            }
+        }
+    }
+
+    private void Lease(SchedulerTask task, IReadOnlyList<SchedulerAgent> agents, DateTimeOffset now, SchedulerEffects fx)
+    {
+        task.State = TaskState.Running;
+        task.Attempt++;
+        task.StartedAt = now;
+        _running.Add(task.Id);
+        var names = agents.Select(a => a.Name).ToArray();
+        for (var node = 0; node < agents.Count; node++)
+        {
+            var agent = agents[node];
+            agent.Free = agent.Free.Minus(task.Demand);
+            agent.Parts.Add((task.Id, node));
+            task.PartAgents[node] = agent.Name;
+            task.PartDone[node] = false;
+            fx.Leases.Add(new LeaseGrant(agent.Name, task.Id, task.JobId, task.Attempt, node, names));
+        }
+
+        fx.Transitions.Add(new TaskTransition(task.Id, task.JobId, TaskState.Running, task.Attempt, task.Failures, now, Agents: names));
+    }
+}

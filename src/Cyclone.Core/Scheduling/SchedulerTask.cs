@@ -1,0 +1,65 @@
+using Cyclone.Core.Resources;
+using Cyclone.Core.Tasks;
+
+namespace Cyclone.Core.Scheduling;
+
+/// <summary>
+/// The scheduler's small record of one active task. Payloads (command, environment) stay in the store.
+/// A task runs on <see cref="Nodes"/> distinct agents at once; each node is a part of the attempt.
+/// </summary>
+public sealed class SchedulerTask
+{
+    public SchedulerTask(long id, long jobId, NodeDemand demand, int nodes, int priority, long sequence)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(nodes, 1);
+        Id = id;
+        JobId = jobId;
+        Demand = demand;
+        Nodes = nodes;
+        Priority = priority;
+        Sequence = sequence;
+        PartAgents = new string?[nodes];
+        PartDone = new bool[nodes];
+    }
+
+    public long Id { get; }
+
+    public long JobId { get; }
+
+    /// <summary>What each node needs.</summary>
+    public NodeDemand Demand { get; }
+
+    public int Nodes { get; }
+
+    public int Priority { get; }
+
+    /// <summary>Submission order; older tasks go first among equal priorities.</summary>
+    public long Sequence { get; }
+
+    public TaskState State { get; internal set; } = TaskState.Pending;
+
+    /// <summary>The current attempt; 0 before the first lease.</summary>
+    public int Attempt { get; internal set; }
+
+    /// <summary>How many attempts ended with a failure (not a lost host).</summary>
+    public int Failures { get; internal set; }
+
+    /// <summary>How many failures may be retried (<c>--retries</c>).</summary>
+    public int MaxRetries { get; init; }
+
+    public TimeSpan? TimeLimit { get; init; }
+
+    public DateTimeOffset? StartedAt { get; internal set; }
+
+    /// <summary>The agent of each node part of the current attempt; null when not placed.</summary>
+    public string?[] PartAgents { get; }
+
+    /// <summary>Which node parts of the current attempt have ended.</summary>
+    public bool[] PartDone { get; }
+
+    internal void ClearParts()
+    {
+        Array.Clear(PartAgents);
+        Array.Clear(PartDone);
+    }
+}

@@ -1,0 +1,9 @@
+using Cyclone.Core.Resources;
+using Cyclone.Core.Tasks;
+
+namespace Cyclone.Storage.Contract;
+
+/// <summary>What the scheduler needs to take a non-final task back after a restart.</summary>
+public sealed record ActiveTaskRecord(
+    long Id, long JobId, NodeDemand Demand, int Nodes, int Priority, int MaxRetries, TimeSpan? TimeLimit,
+    TaskState State, int Attempt, int Failures, IReadOnlyList<string> Agents, DateTimeOffset? StartedAt);

@@ -1,0 +1,57 @@
+using Cyclone.Core.Scheduling;
+using Cyclone.Core.Tasks;
+
+namespace Cyclone.Storage.Contract;
+
+/// <summary>
+/// Cyclone's durable state. Every write method returns only after its data is durable; concurrent
+/// writes are grouped into shared transactions (group commit). Implementations are thread-safe.
+/// </summary>
+public interface IStore : IAsyncDisposable
+{
+    /// <summary>Opens the store and applies pending schema migrations.</summary>
+    Task InitializeAsync(CancellationToken ct);
+
+    /// <summary>Stores whole jobs with their tasks (all or nothing) and returns the ids given, in order.</summary>
+    Task<IReadOnlyList<SubmittedJob>> SubmitAsync(IReadOnlyList<NewJob> jobs, CancellationToken ct);
+
+    /// <summary>
+    /// Applies task state changes in order, in one transaction, recording attempts as they start and
+    /// end, and keeps each affected job's derived state, start, end and exit code current.
+    /// </summary>
+    Task ApplyAsync(IReadOnlyList<TaskTransition> transitions, CancellationToken ct);
+
+    /// <summary>
+    /// Appends output chunks. Each task's stored output is capped; the first chunk past the cap is
+    /// cut and followed by a marker line, later ones are dropped.
+    /// </summary>
+    Task AppendOutputAsync(IReadOnlyList<OutputAppend> chunks, CancellationToken ct);
+
+    /// <summary>Inserts or updates agents by name.</summary>
+    Task UpsertAgentsAsync(IReadOnlyList<AgentRecord> agents, CancellationToken ct);
+
+    /// <summary>Every task not in a final state, in submission order: what the scheduler reloads after a restart.</summary>
+    IAsyncEnumerable<ActiveTaskRecord> LoadActiveTasksAsync(CancellationToken ct);
+
+    Task<JobRecord?> GetJobAsync(long jobId, CancellationToken ct);
+
+    Task<IReadOnlyList<TaskRecord>> GetTasksOfJobAsync(long jobId, CancellationToken ct);
+
+    /// <summary>The payloads of the given tasks (what a lease carries), keyed by task id.</summary>
+    Task<IReadOnlyDictionary<long, TaskPayload>> GetPayloadsAsync(IReadOnlyCollection<long> taskIds, CancellationToken ct);
+
+    /// <summary>Jobs, newest first, filtered and paged in the database.</summary>
+    Task<PageResult<JobRecord>> QueryJobsAsync(JobQuery query, CancellationToken ct);
+
+    /// <summary>Tasks, in dispatch order (priority, then age), filtered and paged in the database.</summary>
+    Task<PageResult<TaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken ct);
+
+    /// <summary>Output of a job after <paramref name="afterSeq"/>, oldest first, optionally of one task index or rank.</summary>
+    Task<IReadOnlyList<OutputChunkRecord>> ReadOutputAsync(long jobId, int? taskIndex, int? rank, long afterSeq, int limit, CancellationToken ct);
+
+    Task<IReadOnlyDictionary<TaskState, long>> CountTasksByStateAsync(CancellationToken ct);
+
+    Task<IReadOnlyDictionary<TaskState, long>> CountJobsByStateAsync(CancellationToken ct);
+
+    Task<IReadOnlyList<AgentRecord>> ListAgentsAsync(CancellationToken ct);
+}

@@ -1,0 +1,6 @@
+using Cyclone.Core.Tasks;
+
+namespace Cyclone.Storage.Contract;
+
+/// <summary>Which jobs to list: any of <see cref="States"/> (all when empty), of <see cref="User"/>, one page.</summary>
+public sealed record JobQuery(IReadOnlyList<TaskState> States, string? User, int Offset = 0, int Limit = 100);

@@ -1,0 +1,4 @@
+namespace Cyclone.Storage.Contract;
+
+/// <summary>A validated job about to be stored. <see cref="SpecJson"/> is the job as submitted, for display.</summary>
+public sealed record NewJob(string Name, string User, string SpecJson, DateTimeOffset SubmittedAt, IReadOnlyList<NewTask> Tasks);

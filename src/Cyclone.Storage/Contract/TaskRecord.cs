@@ -1,0 +1,9 @@
+using Cyclone.Core.Tasks;
+
+namespace Cyclone.Storage.Contract;
+
+/// <summary>A stored task as listings show it.</summary>
+public sealed record TaskRecord(
+    long Id, long JobId, int Index, string Name, string User, TaskState State, int Attempt, int Failures, int Priority,
+    IReadOnlyList<string> Agents, int? ExitCode, string? Reason,
+    DateTimeOffset SubmittedAt, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt);
