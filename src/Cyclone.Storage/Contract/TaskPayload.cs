@@ -18,4 +18,7 @@ public sealed record TaskPayload
     public string? ErrorPattern { get; init; }
 
     public string User { get; init; } = "";
+
+    /// <summary>The task's position in its job (what <c>CYCLONE_TASK_INDEX</c> says).</summary>
+    public int TaskIndex { get; init; }
 }

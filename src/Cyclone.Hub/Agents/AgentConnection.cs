@@ -1,0 +1,56 @@
+using System.Threading.Channels;
+using Cyclone.Protocol.Agent;
+
+namespace Cyclone.Hub.Agents;
+
+/// <summary>
+/// One agent's live stream: who it said it is, and the queue of messages the hub sends it.
+/// The scheduler loop writes to the queue; the stream's writer task drains it.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Design", "CA1001", Justification = "The token source has no timer; it may be cancelled by the loop after the stream ended, so it is never disposed.")]
+public sealed class AgentConnection
+{
+    private readonly Channel<HubMessage> _outbound = Channel.CreateUnbounded<HubMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _closed = new();
+
+    public AgentConnection(Register register, string peer, DateTimeOffset connectedAt)
+    {
+        Name = register.Name;
+        Host = register.Host;
+        Cores = register.Cores;
+        Version = register.Version;
+        Peer = peer;
+        ConnectedAt = connectedAt;
+    }
+
+    public string Name { get; }
+
+    public string Host { get; }
+
+    public int Cores { get; }
+
+    public string Version { get; }
+
+    /// <summary>The remote address of the stream.</summary>
+    public string Peer { get; }
+
+    public DateTimeOffset ConnectedAt { get; }
+
+    /// <summary>Cancelled when the hub closes this stream.</summary>
+    public CancellationToken Closed => _closed.Token;
+
+    internal ChannelReader<HubMessage> Outbound => _outbound.Reader;
+
+    /// <summary>Queues a message; false once the stream is closed.</summary>
+    public bool Send(HubMessage message) => _outbound.Writer.TryWrite(message);
+
+    /// <summary>Ends the stream after the queued messages are written.</summary>
+    public void Close()
+    {
+        if (_outbound.Writer.TryComplete())
+        {
+            _closed.Cancel();
+        }
+    }
+}

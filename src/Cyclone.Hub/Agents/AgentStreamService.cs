@@ -1,0 +1,143 @@
+using Cyclone.Hub.Scheduling;
+using Cyclone.Protocol.Agent;
+using Cyclone.Storage.Contract;
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+
+namespace Cyclone.Hub.Agents;
+
+/// <summary>
+/// The agents' gRPC stream. Reads each agent's batches and hands them to the scheduler loop (output goes
+/// straight to the store); a writer task drains the connection's queue into the response stream.
+/// </summary>
+public sealed partial class AgentStreamService : AgentHub.AgentHubBase
+{
+    private readonly SchedulerLoop _loop;
+    private readonly IStore _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger<AgentStreamService> _logger;
+
+    public AgentStreamService(SchedulerLoop loop, IStore store, TimeProvider time, ILogger<AgentStreamService> logger)
+    {
+        _loop = loop;
+        _store = store;
+        _time = time;
+        _logger = logger;
+    }
+
+    public override async Task Connect(IAsyncStreamReader<AgentMessage> requestStream, IServerStreamWriter<HubMessage> responseStream, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        if (!await requestStream.MoveNext(ct))
+        {
+            return;
+        }
+
+        var problem = RegistrationProblem(requestStream.Current);
+        if (problem is not null)
+        {
+            LogRejected(context.Peer, problem);
+            await responseStream.WriteAsync(new HubMessage { Rejected = new Rejected { Reason = problem } }, ct);
+            return;
+        }
+
+        await _loop.Ready.WaitAsync(ct);
+        var connection = new AgentConnection(requestStream.Current.Register, context.Peer, _time.GetUtcNow());
+        var writer = WriteAsync(connection, responseStream, ct);
+        _loop.Post(new ConnectCommand(connection, requestStream.Current.Register));
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(ct, connection.Closed);
+        try
+        {
+            while (await requestStream.MoveNext(reading.Token))
+            {
+                await DispatchAsync(connection, requestStream.Current, reading.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the agent went away, the hub closed this stream, or the hub is stopping
+        }
+        catch (IOException ex)
+        {
+            LogStreamBroken(connection.Name, ex.Message);
+        }
+        finally
+        {
+            _loop.Post(new DisconnectedCommand(connection));
+            connection.Close();
+        }
+
+        await writer;
+    }
+
+    private async Task DispatchAsync(AgentConnection connection, AgentMessage message, CancellationToken ct)
+    {
+        switch (message.BodyCase)
+        {
+            case AgentMessage.BodyOneofCase.Ask:
+                _loop.Post(new AskCommand(connection));
+                break;
+            case AgentMessage.BodyOneofCase.Heartbeat:
+                _loop.Post(new HeartbeatCommand(connection, message.Heartbeat));
+                break;
+            case AgentMessage.BodyOneofCase.Outcomes:
+                _loop.Post(new OutcomesCommand(connection, message.Outcomes));
+                break;
+            case AgentMessage.BodyOneofCase.Leaving:
+                _loop.Post(new LeavingCommand(connection, message.Leaving.HandBack));
+                break;
+            case AgentMessage.BodyOneofCase.Output:
+                await _store.AppendOutputAsync(
+                    message.Output.Chunks.Select(c => new OutputAppend(c.TaskId, c.Attempt, c.Rank, (int)c.Stream, c.Data.Memory)).ToList(), ct);
+                break;
+            default:
+                LogUnexpectedMessage(connection.Name, message.BodyCase.ToString());
+                break;
+        }
+    }
+
+    private static async Task WriteAsync(AgentConnection connection, IServerStreamWriter<HubMessage> responseStream, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var message in connection.Outbound.ReadAllAsync(ct))
+            {
+                await responseStream.WriteAsync(message, ct);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or InvalidOperationException)
+        {
+            connection.Close(); // the stream is gone; the reader sees it too
+        }
+    }
+
+    private static string? RegistrationProblem(AgentMessage first)
+    {
+        if (first.BodyCase != AgentMessage.BodyOneofCase.Register)
+        {
+            return $"the first message on the stream must be Register, not {first.BodyCase}";
+        }
+
+        var r = first.Register;
+        if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Length > 200)
+        {
+            return "the agent name must be 1 to 200 characters";
+        }
+
+        if (r.Slots < 1)
+        {
+            return $"agent {r.Name} must offer at least one slot (offered {r.Slots})";
+        }
+
+        return r.MemoryBytes < 0 || r.Gpus < 0 ? $"agent {r.Name} reported negative memory or GPUs" : null;
+    }
+
+    [LoggerMessage(20, LogLevel.Warning, "Rejected an agent from {Peer}: {Reason}")]
+    private partial void LogRejected(string peer, string reason);
+
+    [LoggerMessage(21, LogLevel.Information, "Stream of agent {Name} broke: {Message}")]
+    private partial void LogStreamBroken(string name, string message);
+
+    [LoggerMessage(22, LogLevel.Warning, "Agent {Name} sent an unexpected {Kind} message; ignored")]
+    private partial void LogUnexpectedMessage(string name, string kind);
+}

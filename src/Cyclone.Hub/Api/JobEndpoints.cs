@@ -1,0 +1,127 @@
+using Cyclone.Core.Resources;
+using Cyclone.Core.Tasks;
+using Cyclone.Hub.Scheduling;
+using Cyclone.Protocol.Rest;
+using Cyclone.Storage.Contract;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Cyclone.Hub.Api;
+
+/// <summary><c>/api/v1/jobs</c>: submit, list, read, cancel, and read output.</summary>
+public static class JobEndpoints
+{
+    public static RouteGroupBuilder MapJobEndpoints(this RouteGroupBuilder api)
+    {
+        var jobs = api.MapGroup("/jobs").WithTags("Jobs");
+        jobs.MapPost("/", SubmitAsync).WithSummary("Submit a job; answers once it is durable.");
+        jobs.MapGet("/", ListAsync).WithSummary("List jobs, newest first.");
+        jobs.MapGet("/{id:long}", GetAsync).WithSummary("One job with its tasks.");
+        jobs.MapPost("/{id:long}/cancel", CancelAsync).WithSummary("Cancel a job: pending tasks end, running ones are killed.");
+        jobs.MapGet("/{id:long}/output", OutputAsync).WithSummary("Output of a job's processes after a sequence number.");
+        return api;
+    }
+
+    internal static async Task<Results<Created<SubmitJobResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        SubmitJobRequest request, SchedulerLoop loop, TimeProvider time, CancellationToken ct)
+    {
+        var job = JobSubmissionValidator.Validate(request, time.GetUtcNow(), out var errors);
+        if (job is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The job is not valid");
+        }
+
+        var task = job.Tasks[0];
+        if (!request.Defer && WhyUnsatisfiable(loop.View, task.Demand, task.Nodes) is { } why)
+        {
+            return TypedResults.Problem(
+                title: "The cluster cannot run this job",
+                detail: $"{why}. Start more agents, ask for less, or submit with --defer to wait for agents that can.",
+                statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var stored = await loop.SubmitAsync(job, ct);
+        return TypedResults.Created($"/api/v1/jobs/{stored.JobId}", new SubmitJobResponse(stored.JobId, stored.TaskIds));
+    }
+
+    internal static async Task<Results<Ok<PageDto<JobDto>>, ProblemHttpResult>> ListAsync(
+        IStore store, CancellationToken ct, string? state = null, string? user = null, int offset = 0, int limit = 100)
+    {
+        if (!StateFilter.TryParse(state, out var states, out var error))
+        {
+            return BadQuery("state", error);
+        }
+
+        if (offset < 0 || limit is < 1 or > 1000)
+        {
+            return BadQuery("limit", "offset must be >= 0 and limit between 1 and 1000");
+        }
+
+        var page = await store.QueryJobsAsync(new JobQuery(states, user, offset, limit), ct);
+        return TypedResults.Ok(new PageDto<JobDto>(page.Items.Select(j => j.ToDto()).ToList(), page.Total, offset, limit));
+    }
+
+    internal static async Task<Results<Ok<JobDto>, ProblemHttpResult>> GetAsync(long id, IStore store, CancellationToken ct)
+    {
+        var job = await store.GetJobAsync(id, ct);
+        if (job is null)
+        {
+            return NoSuchJob(id);
+        }
+
+        return TypedResults.Ok(job.ToDto(await store.GetTasksOfJobAsync(id, ct)));
+    }
+
+    internal static async Task<Results<Ok<JobDto>, ProblemHttpResult>> CancelAsync(long id, IStore store, SchedulerLoop loop, CancellationToken ct)
+    {
+        var job = await store.GetJobAsync(id, ct);
+        if (job is null)
+        {
+            return NoSuchJob(id);
+        }
+
+        if (!job.State.IsFinal())
+        {
+            var tasks = await store.GetTasksOfJobAsync(id, ct);
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            loop.Post(new CancelCommand(tasks.Where(t => !t.State.IsFinal()).Select(t => t.Id).ToList(), "cancelled by request", done));
+            await done.Task.WaitAsync(ct);
+        }
+
+        var after = await store.GetJobAsync(id, ct);
+        return TypedResults.Ok(after!.ToDto(await store.GetTasksOfJobAsync(id, ct)));
+    }
+
+    internal static async Task<Results<Ok<OutputPageDto>, ProblemHttpResult>> OutputAsync(
+        long id, IStore store, CancellationToken ct, int? task = null, int? rank = null, long after = 0, int limit = 1000)
+    {
+        if (limit is < 1 or > 10_000)
+        {
+            return BadQuery("limit", "limit must be between 1 and 10000");
+        }
+
+        var job = await store.GetJobAsync(id, ct);
+        if (job is null)
+        {
+            return NoSuchJob(id);
+        }
+
+        var chunks = await store.ReadOutputAsync(id, task, rank, after, limit, ct);
+        var next = chunks.Count > 0 ? chunks[^1].Seq : after;
+        return TypedResults.Ok(new OutputPageDto(chunks.Select(c => c.ToDto()).ToList(), next, job.State.IsFinal()));
+    }
+
+    private static string? WhyUnsatisfiable(ClusterView view, NodeDemand demand, int nodes)
+    {
+        var usable = view.Agents.Where(a => a.State == "UP").Select(a => (a.Total, a.Labels)).ToList();
+        return usable.Count == 0 ? null : Placement.WhyUnsatisfiable(demand, nodes, usable);
+    }
+
+    internal static ProblemHttpResult NoSuchJob(long id) =>
+        TypedResults.Problem(title: "No such job", detail: $"there is no job {id}", statusCode: StatusCodes.Status404NotFound);
+
+    internal static ProblemHttpResult BadQuery(string parameter, string detail) =>
+        TypedResults.Problem(title: $"Invalid query parameter '{parameter}'", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+}

@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Cyclone.Core.Parsing;
+using Cyclone.Core.Resources;
+using Cyclone.Protocol.Rest;
+using Cyclone.Storage.Contract;
+
+namespace Cyclone.Hub.Api;
+
+/// <summary>
+/// Checks a whole submission before anything is stored and turns it into a <see cref="NewJob"/>.
+/// Every problem found is reported against the field it concerns.
+/// </summary>
+public static class JobSubmissionValidator
+{
+    private const int MaxArgs = 4096;
+    private const int MaxLabels = 64;
+    private const int MaxEnvVars = 10_000;
+    private const int MaxName = 200;
+
+    /// <summary>Validates <paramref name="request"/>; returns the job, or null with <paramref name="errors"/> filled.</summary>
+    public static NewJob? Validate(SubmitJobRequest request, DateTimeOffset now, out Dictionary<string, string[]> errors)
+    {
+        var problems = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Add(string field, string message)
+        {
+            if (!problems.TryGetValue(field, out var list))
+            {
+                problems[field] = list = [];
+            }
+
+            list.Add(message);
+        }
+
+        var command = request.Command ?? [];
+        if (command.Count == 0 || string.IsNullOrWhiteSpace(command[0]))
+        {
+            Add("command", "the command is empty: give a program to run and its arguments");
+        }
+        else if (command.Count > MaxArgs)
+        {
+            Add("command", $"the command has {command.Count} arguments; at most {MaxArgs} are allowed");
+        }
+        else if (command.Any(a => a is null || a.Contains('\0', StringComparison.Ordinal)))
+        {
+            Add("command", "command arguments must not be null or contain NUL characters");
+        }
+
+        CheckRange(Add, "nodes", request.Nodes, 1, 10_000);
+        CheckRange(Add, "procsPerNode", request.ProcsPerNode, 1, 10_000);
+        CheckRange(Add, "cpusPerProc", request.CpusPerProc, 1, 10_000);
+        CheckRange(Add, "gpus", request.Gpus, 0, 1024);
+        CheckRange(Add, "retries", request.Retries, 0, 100);
+        CheckRange(Add, "priority", request.Priority, -1_000_000, 1_000_000);
+
+        long memory = 0;
+        if (request.Memory is not null && !ByteSizeParser.TryParse(request.Memory, out memory, out var memError))
+        {
+            Add("memory", memError);
+        }
+
+        TimeSpan? timeLimit = null;
+        if (request.TimeLimit is not null && !TimeLimitParser.TryParse(request.TimeLimit, out timeLimit, out var timeError))
+        {
+            Add("timeLimit", timeError);
+        }
+
+        var labels = (request.Labels ?? []).Select(l => l?.Trim() ?? "").Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (labels.Count > MaxLabels || labels.Any(l => l.Length > 128 || l.Contains(',', StringComparison.Ordinal)))
+        {
+            Add("labels", $"at most {MaxLabels} labels of at most 128 characters each, without commas");
+        }
+
+        if (request.WorkingDirectory is { } wd && (!Path.IsPathFullyQualified(wd) || wd.Contains('\0', StringComparison.Ordinal)))
+        {
+            Add("workingDirectory", $"the working directory '{wd}' must be an absolute path");
+        }
+
+        if (request.Environment is { Count: > MaxEnvVars })
+        {
+            Add("environment", $"the environment has {request.Environment.Count} variables; at most {MaxEnvVars} are allowed");
+        }
+        else if (request.Environment?.Keys.Any(k => string.IsNullOrEmpty(k) || k.Contains('=', StringComparison.Ordinal) || k.Contains('\0', StringComparison.Ordinal)) == true)
+        {
+            Add("environment", "environment variable names must be non-empty and contain no '=' or NUL");
+        }
+
+        CheckPattern(Add, "outputPattern", request.OutputPattern);
+        CheckPattern(Add, "errorPattern", request.ErrorPattern);
+        if (request.Name is { Length: > MaxName })
+        {
+            Add("name", $"the name is {request.Name.Length} characters long; at most {MaxName} are allowed");
+        }
+
+        if (request.User is { Length: > 100 })
+        {
+            Add("user", "the user name is longer than 100 characters");
+        }
+
+        errors = problems.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+
+        return Build(request, command, labels, memory, timeLimit, now);
+    }
+
+    private static NewJob Build(SubmitJobRequest request, IReadOnlyList<string> command, List<string> labels, long memory, TimeSpan? timeLimit, DateTimeOffset now)
+    {
+        var user = string.IsNullOrWhiteSpace(request.User) ? "anonymous" : request.User.Trim();
+        var name = string.IsNullOrWhiteSpace(request.Name) ? Path.GetFileName(command[0]) : request.Name.Trim();
+        var demand = new NodeDemand(request.CpusPerProc * request.ProcsPerNode, memory, request.Gpus, labels);
+        var payload = new TaskPayload
+        {
+            Command = command,
+            ProcsPerNode = request.ProcsPerNode,
+            CpusPerProc = request.CpusPerProc,
+            WorkingDirectory = request.WorkingDirectory,
+            Environment = request.Environment,
+            OutputPattern = request.OutputPattern,
+            ErrorPattern = request.ErrorPattern,
+            User = user,
+            TaskIndex = 0,
+        };
+        var spec = new JobSpec(command, request.Nodes, request.ProcsPerNode, request.CpusPerProc, request.Memory, request.Gpus,
+            timeLimit is null ? null : TimeLimitParser.Format(timeLimit), request.Retries, labels, request.Priority, request.WorkingDirectory);
+        var task = new NewTask(0, name, demand, request.Nodes, request.Priority, request.Retries, timeLimit, payload);
+        return new NewJob(name, user, JsonSerializer.Serialize(spec, ApiJson.Options), now, [task]);
+    }
+
+    private static void CheckRange(Action<string, string> add, string field, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            add(field, $"{field} is {value}; it must be between {min} and {max}");
+        }
+    }
+
+    private static void CheckPattern(Action<string, string> add, string field, string? pattern)
+    {
+        if (pattern is not null && OutputPattern.Validate(pattern) is { } error)
+        {
+            add(field, error);
+        }
+    }
+}

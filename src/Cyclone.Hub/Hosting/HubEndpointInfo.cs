@@ -1,0 +1,15 @@
+using System.Reflection;
+
+namespace Cyclone.Hub.Hosting;
+
+/// <summary>Where the hub listens, known once Kestrel has bound its ports.</summary>
+public sealed class HubEndpointInfo
+{
+    /// <summary>The hub's version, from its assembly.</summary>
+    public static string Version { get; } =
+        typeof(HubEndpointInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    public Uri? RestAddress { get; internal set; }
+
+    public int GrpcPort { get; internal set; }
+}

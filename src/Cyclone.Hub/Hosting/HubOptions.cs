@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Cyclone.Hub.Hosting;
+
+/// <summary>The hub's settings (configuration section <c>Hub</c>).</summary>
+public sealed class HubOptions
+{
+    public const string Section = "Hub";
+
+    /// <summary>Port of the REST API, the OpenAPI document and <c>/healthz</c>. 0 picks a free port. Default: 5080.</summary>
+    [Range(0, 65535)]
+    public int Port { get; set; } = 5080;
+
+    /// <summary>Port of the agents' gRPC stream (cleartext HTTP/2). 0 picks a free port. Default: 5081.</summary>
+    [Range(0, 65535)]
+    public int GrpcPort { get; set; } = 5081;
+
+    /// <summary>Address both ports bind to. Default: 127.0.0.1 (use 0.0.0.0 to accept agents from other hosts).</summary>
+    [Required]
+    public string BindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>How long an agent may stay silent before its attempts are redispatched. Default: 15 s.</summary>
+    public TimeSpan LeaseTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often agents send heartbeats. Must be well under <see cref="LeaseTimeout"/>. Default: 2 s.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The most attempts a task gets (retries and redispatches together). Default: 10.</summary>
+    [Range(1, 1000)]
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>How far past its time limit a task may run before the hub ends it itself. Default: 60 s.</summary>
+    public TimeSpan TimeLimitBackstop { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often the scheduler checks leases and time limits. Default: 1 s.</summary>
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Largest accepted request body in bytes. Default: 4 MiB.</summary>
+    [Range(1024, int.MaxValue)]
+    public int MaxRequestBodyBytes { get; set; } = 4 << 20;
+
+    /// <summary>Checks the relations between settings; returns what is wrong, or nothing.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (LeaseTimeout <= TimeSpan.Zero)
+        {
+            yield return $"Hub:LeaseTimeout must be positive (is {LeaseTimeout})";
+        }
+
+        if (HeartbeatInterval <= TimeSpan.Zero || HeartbeatInterval * 2 > LeaseTimeout)
+        {
+            yield return $"Hub:HeartbeatInterval ({HeartbeatInterval}) must be positive and at most half of Hub:LeaseTimeout ({LeaseTimeout})";
+        }
+
+        if (TickInterval <= TimeSpan.Zero)
+        {
+            yield return $"Hub:TickInterval must be positive (is {TickInterval})";
+        }
+
+        if (!System.Net.IPAddress.TryParse(BindAddress, out _) && BindAddress != "localhost")
+        {
+            yield return $"Hub:BindAddress '{BindAddress}' is not an IP address";
+        }
+
+        if (Port != 0 && Port == GrpcPort)
+        {
+            yield return $"Hub:Port and Hub:GrpcPort must differ (both {Port})";
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using Cyclone.Hub.Agents;
+using Cyclone.Hub.Api;
+using Cyclone.Hub.Hosting;
+using Cyclone.Hub.Scheduling;
+using Cyclone.Protocol.Rest;
+using Cyclone.Storage.Contract;
+//TMP using Cyclone.Storage.Sqlite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Cyclone.Hub;
+
+public static partial class HubApplication
+{
+    private static async Task<int> RunCoreAsync(IReadOnlyDictionary<string, string?> overrides, Action<Uri>? started, CancellationToken ct)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration.AddJsonFile("appsettings.json", optional: true);
+        builder.Configuration.AddEnvironmentVariables("CYCLONE_");
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Logging.ConfigureCycloneConsole();
+
+        var options = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
+        var storeOptions = builder.Configuration.GetSection("Store").Get<StoreOptions>() ?? new StoreOptions();
+        if (builder.Configuration["Store:DataDirectory"] is null)
+        {
+            storeOptions.DataDirectory = DataDirectory.Default();
+        }
+
+        var problems = options.Problems().ToList();
+        if (problems.Count > 0)
+        {
+            await Console.Error.WriteLineAsync("error: invalid hub configuration:\n  " + string.Join("\n  ", problems));
+            return 2;
+        }
+
+        ListenOptions? rest = null;
+        ListenOptions? grpc = null;
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            var ip = options.BindAddress == "localhost" ? IPAddress.Loopback : IPAddress.Parse(options.BindAddress);
+            k.Listen(ip, options.Port, o => { o.Protocols = HttpProtocols.Http1; rest = o; });
+            k.Listen(ip, options.GrpcPort, o => { o.Protocols = HttpProtocols.Http2; grpc = o; });
+            k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+        });
+
+        AddHubServices(builder.Services, options, storeOptions);
+        await using var app = builder.Build();
+        var store = app.Services.GetRequiredService<IStore>();
+        await store.InitializeAsync(ct);
+        MapHub(app);
+
+        var loop = app.Services.GetRequiredService<SchedulerLoop>();
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        lifetime.ApplicationStopping.Register(() => loop.ShutdownAgentsAsync(CancellationToken.None).Wait(TimeSpan.FromSeconds(5)));
+
+        await app.StartAsync(ct);
+        var info = app.Services.GetRequiredService<HubEndpointInfo>();
+        var host = options.BindAddress == "0.0.0.0" ? "127.0.0.1" : options.BindAddress;
+        info.RestAddress = new Uri($"http://{host}:{rest!.IPEndPoint!.Port}");
+        info.GrpcPort = grpc!.IPEndPoint!.Port;
+        app.Logger.LogInformation("Hub listening on {Rest} (agents: gRPC port {Grpc}); data in {Data}", info.RestAddress, info.GrpcPort, Path.GetFullPath(storeOptions.DataDirectory));
+        started?.Invoke(info.RestAddress);
+
+        using var stop = ct.Register(() => lifetime.StopApplication());
+        await app.WaitForShutdownAsync(CancellationToken.None);
+        return 0;
+    }
+
+    private static void AddHubServices(IServiceCollection services, HubOptions options, StoreOptions storeOptions)
+    {
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        services.AddSingleton(storeOptions);
+        services.AddSingleton(TimeProvider.System);
+//TMP        services.AddSingleton<IStore, SqliteStore>();
+        services.AddSingleton<SchedulerLoop>();
+        services.AddHostedService(sp => sp.GetRequiredService<SchedulerLoop>());
+        services.AddSingleton<HubEndpointInfo>();
+        services.AddGrpc(o => o.MaxReceiveMessageSize = 16 << 20);
+        services.AddOpenApi();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+    }
+
+    private static void MapHub(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthEndpoint();
+        app.MapOpenApi();
+        var api = app.MapGroup("/api/v1");
+        api.MapJobEndpoints();
+        api.MapClusterEndpoints();
+        app.MapGrpcService<AgentStreamService>();
+    }
+}

@@ -1,0 +1,167 @@
+using Cyclone.Core.Resources;
+using Cyclone.Core.Scheduling;
+using Cyclone.Core.Tasks;
+using Cyclone.Hub.Agents;
+using Cyclone.Protocol.Agent;
+using Cyclone.Storage.Contract;
+
+namespace Cyclone.Hub.Scheduling;
+
+public sealed partial class SchedulerLoop
+{
+    private void Handle(SchedulerCommand command, SchedulerBatch batch)
+    {
+        var now = _time.GetUtcNow();
+        var fx = batch.Effects;
+        switch (command)
+        {
+            case SubmittedCommand submitted:
+                foreach (var task in submitted.Tasks)
+                {
+                    if (_state.FindTask(task.Id) is null)
+                    {
+                        _state.Add(task); // a task stored while the state was being reloaded may be known already
+                    }
+                }
+
+                _state.Dispatch(now, fx);
+                break;
+            case CancelCommand cancel:
+                _state.Cancel(cancel.TaskIds, cancel.Reason, now, fx);
+                batch.Completions.Add(cancel.Done);
+                break;
+            case ConnectCommand connect:
+                HandleConnect(connect, now, batch);
+                break;
+            case AskCommand ask when IsCurrent(ask.Connection):
+                _state.Ask(ask.Connection.Name, now, fx);
+                break;
+            case HeartbeatCommand heartbeat when IsCurrent(heartbeat.Connection):
+                HandleHeartbeat(heartbeat, now, batch);
+                break;
+            case OutcomesCommand outcomes when IsCurrent(outcomes.Connection):
+                HandleOutcomes(outcomes, now, batch);
+                break;
+            case LeavingCommand leaving when IsCurrent(leaving.Connection):
+                _state.Drain(leaving.Connection.Name, leaving.HandBack, now, fx);
+                LogAgentLeaving(leaving.Connection.Name, leaving.HandBack);
+                UpsertAgent(batch, leaving.Connection, "DRAINING", now);
+                break;
+            case DisconnectedCommand disconnected when IsCurrent(disconnected.Connection):
+                _connections.Remove(disconnected.Connection.Name);
+                _state.Disconnected(disconnected.Connection.Name);
+                UpsertAgent(batch, disconnected.Connection, "DOWN", now);
+                LogAgentDisconnected(disconnected.Connection.Name);
+                break;
+            case TickCommand:
+                foreach (var lost in _state.Tick(now, fx))
+                {
+                    LogAgentLost(lost, _options.LeaseTimeout.TotalSeconds);
+                    if (_connections.Remove(lost, out var connection))
+                    {
+                        batch.Closes.Add(connection);
+                        UpsertAgent(batch, connection, "DOWN", now);
+                    }
+                }
+
+                break;
+            case ShutdownCommand shutdown:
+                foreach (var connection in _connections.Values)
+                {
+                    batch.First.Add((connection, new HubMessage { Shutdown = new Shutdown { Reason = "the hub is shutting down" } }));
+                    batch.Closes.Add(connection);
+                }
+
+                _connections.Clear();
+                batch.Completions.Add(shutdown.Done);
+                break;
+            default:
+                break; // a message from a stream that has been replaced or closed: nothing to do
+        }
+    }
+
+    private bool IsCurrent(AgentConnection connection) =>
+        _connections.TryGetValue(connection.Name, out var current) && ReferenceEquals(current, connection);
+
+    private void HandleConnect(ConnectCommand connect, DateTimeOffset now, SchedulerBatch batch)
+    {
+        var connection = connect.Connection;
+        var register = connect.Register;
+        if (_connections.Remove(connection.Name, out var previous))
+        {
+            // The agent came back on a new stream (it restarted, or its old stream is half-dead): the newest wins.
+            batch.Closes.Add(previous);
+            LogAgentReplaced(connection.Name, previous.Peer, connection.Peer);
+        }
+
+        _connections[connection.Name] = connection;
+        batch.First.Add((connection, new HubMessage
+        {
+            Welcome = new Welcome
+            {
+                HubId = Environment.MachineName,
+                HeartbeatIntervalMs = (int)_options.HeartbeatInterval.TotalMilliseconds,
+                LeaseTimeoutMs = (int)_options.LeaseTimeout.TotalMilliseconds,
+            },
+        }));
+
+        var running = register.Running.Select(r => new RunningPart(r.TaskId, r.Attempt, r.NodeIndex)).ToList();
+        var total = new AgentCapacity(register.Slots, register.MemoryBytes, register.Gpus);
+        _state.Connect(connection.Name, total, register.Labels.ToHashSet(StringComparer.Ordinal), running, now, batch.Effects);
+        UpsertAgent(batch, connection, "UP", now);
+        LogAgentConnected(connection.Name, connection.Peer, register.Slots, running.Count);
+    }
+
+    private void HandleHeartbeat(HeartbeatCommand heartbeat, DateTimeOffset now, SchedulerBatch batch)
+    {
+        var name = heartbeat.Connection.Name;
+        _state.Heartbeat(name, now);
+        foreach (var part in heartbeat.Heartbeat.Running)
+        {
+            var task = _state.FindTask(part.TaskId);
+            var current = task is not null && task.State == TaskState.Running && task.Attempt == part.Attempt
+                && part.NodeIndex >= 0 && part.NodeIndex < task.Nodes && task.PartAgents[part.NodeIndex] == name;
+            if (!current)
+            {
+                batch.Effects.Stops.Add(new Core.Scheduling.StopOrder(name, part.TaskId, part.Attempt, part.NodeIndex, "this attempt is no longer current"));
+            }
+        }
+    }
+
+    private void HandleOutcomes(OutcomesCommand outcomes, DateTimeOffset now, SchedulerBatch batch)
+    {
+        var name = outcomes.Connection.Name;
+        var maxSeq = batch.Acks.GetValueOrDefault(outcomes.Connection);
+        foreach (var o in outcomes.Batch.Outcomes)
+        {
+            var end = o.Kind switch
+            {
+                OutcomeKind.Exited => PartEnd.Exited,
+                OutcomeKind.TimedOut => PartEnd.TimedOut,
+                OutcomeKind.StartFailed => PartEnd.StartFailed,
+                OutcomeKind.HandedBack => PartEnd.HandedBack,
+                _ => PartEnd.Stopped,
+            };
+            var message = string.IsNullOrEmpty(o.Message) ? null : o.Message;
+            var ignoredBefore = batch.Effects.IgnoredOutcomes;
+            _state.ReportOutcome(name, o.Attempt.TaskId, o.Attempt.Attempt, o.Attempt.NodeIndex, new PartResult(end, o.ExitCode, message), now, batch.Effects);
+            if (batch.Effects.IgnoredOutcomes > ignoredBefore)
+            {
+                LogStaleOutcome(name, o.Attempt.TaskId, o.Attempt.Attempt);
+            }
+
+            maxSeq = Math.Max(maxSeq, o.Seq);
+        }
+
+        batch.Acks[outcomes.Connection] = maxSeq;
+    }
+
+    private void UpsertAgent(SchedulerBatch batch, AgentConnection connection, string state, DateTimeOffset now)
+    {
+        var agent = _state.FindAgent(connection.Name);
+        var total = agent?.Total ?? AgentCapacity.None;
+        batch.AgentUpserts[connection.Name] = new AgentRecord(
+            connection.Name, connection.Host, total.Slots, connection.Cores, total.MemoryBytes, total.Gpus,
+            agent?.Labels.Order(StringComparer.Ordinal).ToList() ?? [], state, connection.ConnectedAt, now);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Cyclone.Hub.Scheduling;
+
+public sealed partial class SchedulerLoop
+{
+    private void PublishView()
+    {
+        var agents = _state.Agents
+            .Select(a =>
+            {
+                _connections.TryGetValue(a.Name, out var c);
+                var state = !a.Connected ? "DOWN" : a.Draining ? "DRAINING" : "UP";
+                return new LiveAgent(a.Name, c?.Host ?? "", state, a.Total, a.Free, a.Labels, c?.Cores ?? 0, a.PartCount, a.LastSeen, c?.ConnectedAt);
+            })
+            .OrderBy(a => a.Name, StringComparer.Ordinal)
+            .ToList();
+        Volatile.Write(ref _view, new ClusterView(agents, _state.ActiveCount, _state.ReadyCount));
+    }
+}

@@ -1,0 +1,162 @@
+using System.Threading.Channels;
+using Cyclone.Core.Scheduling;
+using Cyclone.Hub.Agents;
+using Cyclone.Hub.Hosting;
+using Cyclone.Storage.Contract;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Cyclone.Hub.Scheduling;
+
+/// <summary>
+/// The one loop that owns all scheduling state. Commands arrive through a channel; each pass takes
+/// every queued command, applies them to <see cref="SchedulerState"/>, makes the resulting state
+/// changes durable in one store write, and only then sends leases and stops to agents.
+/// </summary>
+public sealed partial class SchedulerLoop : BackgroundService
+{
+    private const int MaxCommandsPerPass = 20_000;
+
+    private readonly Channel<SchedulerCommand> _commands =
+        Channel.CreateUnbounded<SchedulerCommand>(new UnboundedChannelOptions { SingleReader = true });
+
+    private readonly Dictionary<string, AgentConnection> _connections = new(StringComparer.Ordinal);
+    private readonly IStore _store;
+    private readonly HubOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SchedulerLoop> _logger;
+    private readonly SchedulerState _state;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ClusterView _view = ClusterView.Empty;
+
+    public SchedulerLoop(IStore store, IOptions<HubOptions> options, TimeProvider time, ILogger<SchedulerLoop> logger)
+    {
+        _store = store;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _state = new SchedulerState(new SchedulerOptions
+        {
+            LeaseTimeout = _options.LeaseTimeout,
+            MaxAttempts = _options.MaxAttempts,
+            TimeLimitBackstop = _options.TimeLimitBackstop,
+        });
+    }
+
+    /// <summary>The latest published picture of the agents, for the API. Never blocks the loop.</summary>
+    public ClusterView View => Volatile.Read(ref _view);
+
+    /// <summary>Completes once the state has been reloaded from the store and the loop takes commands.</summary>
+    public Task Ready => _ready.Task;
+
+    /// <summary>
+    /// Stores a validated job durably, then hands its tasks to the loop. Returns once the job is
+    /// durable; its tasks are scheduled right after.
+    /// </summary>
+    public async Task<SubmittedJob> SubmitAsync(NewJob job, CancellationToken ct)
+    {
+        await Ready.WaitAsync(ct);
+        var stored = (await _store.SubmitAsync([job], ct))[0];
+        var tasks = job.Tasks.Select((t, i) => new SchedulerTask(stored.TaskIds[i], stored.JobId, t.Demand, t.Nodes, t.Priority, stored.TaskIds[i])
+        {
+            MaxRetries = t.MaxRetries,
+            TimeLimit = t.TimeLimit,
+        }).ToList();
+        Post(new SubmittedCommand(tasks));
+        return stored;
+    }
+
+    internal void Post(SchedulerCommand command)
+    {
+        if (!_commands.Writer.TryWrite(command))
+        {
+            throw new InvalidOperationException("the scheduler has stopped");
+        }
+    }
+
+    /// <summary>Tells every agent the hub is going away and closes their streams.</summary>
+    public async Task ShutdownAgentsAsync(CancellationToken ct)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (_commands.Writer.TryWrite(new ShutdownCommand(done)))
+        {
+            await done.Task.WaitAsync(ct);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RestoreAsync(stoppingToken);
+            _ready.TrySetResult();
+            using var ticker = RunTicker(stoppingToken);
+            await RunPassesAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            _ready.TrySetCanceled(stoppingToken);
+        }
+        catch (Exception ex)
+        {
+            _ready.TrySetException(ex);
+            LogLoopFailed(ex);
+            throw;
+        }
+    }
+
+    private Task RunTicker(CancellationToken ct) => Task.Run(
+        async () =>
+        {
+            using var timer = new PeriodicTimer(_options.TickInterval, _time);
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                _commands.Writer.TryWrite(new TickCommand());
+            }
+        },
+        ct).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    private async Task RunPassesAsync(CancellationToken ct)
+    {
+        var batch = new SchedulerBatch();
+        var reader = _commands.Reader;
+        while (await reader.WaitToReadAsync(ct))
+        {
+            batch.Clear();
+            while (batch.Commands < MaxCommandsPerPass && reader.TryRead(out var command))
+            {
+                batch.Commands++;
+                Handle(command, batch);
+            }
+
+            await PersistAsync(batch, ct);
+            await SendAsync(batch, ct);
+            foreach (var done in batch.Completions)
+            {
+                done.TrySetResult();
+            }
+
+            PublishView();
+        }
+    }
+
+    private async Task RestoreAsync(CancellationToken ct)
+    {
+        var now = _time.GetUtcNow();
+        var count = 0;
+        await foreach (var r in _store.LoadActiveTasksAsync(ct))
+        {
+            var task = new SchedulerTask(r.Id, r.JobId, r.Demand, r.Nodes, r.Priority, r.Id)
+            {
+                MaxRetries = r.MaxRetries,
+                TimeLimit = r.TimeLimit,
+            };
+            _state.Restore(task, r.State, r.Attempt, r.Failures, r.Agents, r.StartedAt, now);
+            count++;
+        }
+
+        LogRestored(count, _state.ReadyCount);
+        PublishView();
+    }
+}
