@@ -5,7 +5,7 @@ using Cyclone.Hub.Hosting;
 using Cyclone.Hub.Scheduling;
 using Cyclone.Protocol.Rest;
 using Cyclone.Storage.Contract;
-//TMP using Cyclone.Storage.Sqlite;
+using Cyclone.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
@@ -79,7 +79,7 @@ public static partial class HubApplication
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         services.AddSingleton(storeOptions);
         services.AddSingleton(TimeProvider.System);
-//TMP        services.AddSingleton<IStore, SqliteStore>();
+        services.AddSingleton<IStore, SqliteStore>();
         services.AddSingleton<SchedulerLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<SchedulerLoop>());
         services.AddSingleton<HubEndpointInfo>();

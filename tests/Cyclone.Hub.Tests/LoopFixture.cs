@@ -1,4 +1,5 @@
 using Cyclone.Core.Resources;
+using Cyclone.Core.Scheduling;
 using Cyclone.Hub.Agents;
 using Cyclone.Hub.Hosting;
 using Cyclone.Hub.Scheduling;
@@ -6,7 +7,6 @@ using Cyclone.Protocol.Agent;
 using Cyclone.Storage.Contract;
 using Cyclone.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Cyclone.Hub.Tests;
@@ -52,7 +52,7 @@ internal sealed class LoopFixture : IAsyncDisposable
     public AgentConnection Connect(string name, int slots, params RunningPart[] running)
     {
         var register = new Register { Name = name, Host = "host-" + name, Slots = slots, Cores = slots, MemoryBytes = 1L << 34 };
-        register.Running.AddRange(running.Select(r => new AttemptRef { TaskId = r.TaskId, Attempt = r.Attempt, NodeIndex = r.Node }));
+        register.Running.AddRange(running.Select(r => new AttemptRef { TaskId = r.TaskId, Attempt = r.Attempt, NodeIndex = r.NodeIndex }));
         var connection = new AgentConnection(register, "test", Time.GetUtcNow());
         Loop.Post(new ConnectCommand(connection, register));
         return connection;

@@ -43,6 +43,8 @@ public sealed partial class SchedulerState
 
         foreach (var (taskId, node) in agent.Parts.Where(p => !kept.Contains(p)).ToList())
         {
+            // the agent does not run this part any more: no stop order for it, only for the attempt's other nodes
+            ReleasePart(_tasks[taskId], node);
             EndAttempt(_tasks[taskId], new PartResult(PartEnd.HandedBack, -1, $"agent {name} came back without node {node} of it"), now, fx);
         }
 

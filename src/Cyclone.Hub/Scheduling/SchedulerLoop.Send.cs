@@ -49,11 +49,6 @@ public sealed partial class SchedulerLoop
             connection.Send(message);
         }
 
-        if (batch.Effects.Leases.Count > 0)
-        {
-            await SendLeasesAsync(batch.Effects.Leases, ct);
-        }
-
         foreach (var group in batch.Effects.Stops.GroupBy(s => s.Agent, StringComparer.Ordinal))
         {
             if (!_connections.TryGetValue(group.Key, out var connection) && !TryFindClosing(batch, group.Key, out connection))
@@ -68,6 +63,12 @@ public sealed partial class SchedulerLoop
                 Reason = s.Reason,
             }));
             connection!.Send(new HubMessage { Stops = stops });
+        }
+
+        // stops go before leases so an agent frees the slots of stale attempts before it starts new ones
+        if (batch.Effects.Leases.Count > 0)
+        {
+            await SendLeasesAsync(batch.Effects.Leases, ct);
         }
 
         foreach (var (connection, seq) in batch.Acks)

@@ -1,0 +1,90 @@
+using Cyclone.Agent.Attempts;
+using Cyclone.Agent.Executors;
+using Cyclone.Agent.Hosting;
+using Cyclone.Agent.Hub;
+using Cyclone.Agent.Output;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Cyclone.Agent;
+
+public static partial class AgentApplication
+{
+    private static async Task<int> RunCoreAsync(IReadOnlyDictionary<string, string?> overrides, CancellationToken ct)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            ApplicationName = "Cyclone.Agent",
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        builder.Configuration.AddJsonFile("appsettings.json", optional: true);
+        builder.Configuration.AddEnvironmentVariables("CYCLONE_");
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.ConfigureAgentConsole();
+
+        var options = ReadOptions(builder.Configuration, out var problems);
+        if (options is null)
+        {
+            using var loggers = LoggerFactory.Create(l => l.ConfigureAgentConsole());
+            loggers.CreateLogger("Cyclone.Agent").LogError("Invalid agent configuration:\n  {Problems}", string.Join("\n  ", problems));
+            return 2;
+        }
+
+        var machine = await MachineInfo.DetectAsync(ct);
+        AddAgentServices(builder.Services, options, machine);
+        using var host = builder.Build();
+        if (ct.IsCancellationRequested)
+        {
+            return 0;
+        }
+
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        using var stop = ct.Register(lifetime.StopApplication);
+        await host.RunAsync(CancellationToken.None);
+        return 0;
+    }
+
+    /// <summary>Binds and checks section <c>Agent</c>; null with the problems when it is invalid.</summary>
+    internal static AgentOptions? ReadOptions(IConfiguration configuration, out IReadOnlyList<string> problems)
+    {
+        AgentOptions options;
+        try
+        {
+            options = configuration.GetSection(AgentOptions.Section).Get<AgentOptions>() ?? new AgentOptions();
+        }
+        catch (InvalidOperationException ex)
+        {
+            problems = [ex.InnerException is null ? ex.Message : $"{ex.Message} {ex.InnerException.Message}"];
+            return null;
+        }
+
+        problems = options.Problems().ToList();
+        return problems.Count == 0 ? options : null;
+    }
+
+    private static void AddAgentServices(IServiceCollection services, AgentOptions options, MachineInfo machine)
+    {
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = AgentService.LongestShutdown(options));
+        services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        services.AddSingleton(options);
+        services.AddSingleton(machine);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<OutcomeLedger>();
+        services.AddSingleton(sp => new Outbox(options.OutputBufferBytes, sp.GetRequiredService<ILogger<Outbox>>()));
+        services.AddSingleton(sp =>
+        {
+            var outbox = sp.GetRequiredService<Outbox>();
+            return new OutputBatcher(b => outbox.PostOutput(b), options.OutputFlushInterval, options.OutputBatchBytes, sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<IOutputSink>(sp => sp.GetRequiredService<OutputBatcher>());
+        services.AddSingleton<ProcessExecutor>();
+        services.AddSingleton<AttemptSupervisor>();
+        services.AddSingleton<HubSession>();
+        services.AddSingleton<HubLink>();
+        services.AddHostedService<AgentService>();
+    }
+}

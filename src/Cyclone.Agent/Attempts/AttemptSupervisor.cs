@@ -1,0 +1,143 @@
+using Cyclone.Agent.Executors;
+using Cyclone.Agent.Hosting;
+using Cyclone.Agent.Hub;
+using Cyclone.Protocol.Agent;
+using Microsoft.Extensions.Logging;
+
+namespace Cyclone.Agent.Attempts;
+
+/// <summary>
+/// The attempts this agent runs. Starts leases, passes stop orders on, and when an attempt ends records
+/// its outcome in the ledger, queues it for the hub, and asks for more work. Slots are counted as the
+/// hub counts them: processes per node times CPUs per process.
+/// </summary>
+public sealed partial class AttemptSupervisor
+{
+    private readonly ProcessExecutor _executor;
+    private readonly OutcomeLedger _ledger;
+    private readonly Outbox _outbox;
+    private readonly TimeProvider _time;
+    private readonly ILogger<AttemptSupervisor> _logger;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<AttemptId, ProcessAttempt> _running = [];
+    private TaskCompletionSource _idle = Completed();
+    private int _usedSlots;
+    private bool _draining;
+
+    public AttemptSupervisor(ProcessExecutor executor, OutcomeLedger ledger, Outbox outbox, AgentOptions options, TimeProvider time, ILogger<AttemptSupervisor> logger)
+    {
+        _executor = executor;
+        _ledger = ledger;
+        _outbox = outbox;
+        _time = time;
+        _logger = logger;
+        Slots = options.Slots;
+    }
+
+    /// <summary>The slots this agent offers.</summary>
+    public int Slots { get; }
+
+    /// <summary>Slots not held by running attempts (negative when the hub leased more than the agent has).</summary>
+    public int FreeSlots
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return Slots - _usedSlots;
+            }
+        }
+    }
+
+    /// <summary>True once the agent is shutting down: leases that still arrive are handed back unstarted.</summary>
+    public bool Draining
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _draining;
+            }
+        }
+    }
+
+    /// <summary>The attempts running now (for Register and Heartbeat).</summary>
+    public IReadOnlyList<AttemptRef> Running()
+    {
+        lock (_lock)
+        {
+            return _running.Keys.Select(k => k.ToRef()).ToList();
+        }
+    }
+
+    /// <summary>Starts each lease not already running.</summary>
+    public void Start(IEnumerable<Lease> leases)
+    {
+        foreach (var lease in leases)
+        {
+            Start(lease);
+        }
+    }
+
+    /// <summary>Kills the processes of an attempt on the hub's order (it then reports STOPPED); unknown attempts are ignored.</summary>
+    public void Stop(AttemptRef attempt, string reason)
+    {
+        var id = AttemptId.Of(attempt);
+        ProcessAttempt? running;
+        lock (_lock)
+        {
+            running = _running.GetValueOrDefault(id);
+        }
+
+        if (running is null)
+        {
+            LogStopUnknown(id.ToString(), reason);
+            return;
+        }
+
+        LogStopping(id.ToString(), reason);
+        running.Stop(reason);
+    }
+
+    /// <summary>Takes no new work from now on.</summary>
+    public void BeginDraining()
+    {
+        lock (_lock)
+        {
+            _draining = true;
+        }
+    }
+
+    /// <summary>Kills every running attempt; each reports HANDED_BACK. Returns how many there were.</summary>
+    public int HandBackAll(string reason)
+    {
+        List<ProcessAttempt> running;
+        lock (_lock)
+        {
+            running = _running.Values.ToList();
+        }
+
+        foreach (var attempt in running)
+        {
+            attempt.HandBack(reason);
+        }
+
+        return running.Count;
+    }
+
+    /// <summary>Completes when no attempt runs and every outcome is queued (at once when none runs).</summary>
+    public Task WhenIdle()
+    {
+        lock (_lock)
+        {
+            return _idle.Task;
+        }
+    }
+
+    private static TaskCompletionSource Completed()
+    {
+        var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        tcs.SetResult();
+        return tcs;
+    }
+}

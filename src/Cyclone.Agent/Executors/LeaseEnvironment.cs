@@ -1,0 +1,42 @@
+using System.Globalization;
+using Cyclone.Protocol.Agent;
+
+namespace Cyclone.Agent.Executors;
+
+/// <summary>The variables that tell one process of a lease where it stands in its job.</summary>
+public static class LeaseEnvironment
+{
+    /// <summary>
+    /// The <c>CYCLONE_*</c> variables (and their <c>CM_*</c> aliases) of process <paramref name="localId"/>
+    /// of <paramref name="lease"/>: ranks count node by node, <c>procs_per_node</c> processes on each.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> For(Lease lease, int localId)
+    {
+        var procs = ProcsPerNode(lease);
+        var nnodes = Math.Max(1, lease.Nnodes);
+        var procId = (lease.NodeIndex * procs) + localId;
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["CYCLONE_JOB_ID"] = Text(lease.JobId),
+            ["CYCLONE_TASK_ID"] = Text(lease.TaskId),
+            ["CYCLONE_TASK_INDEX"] = Text(lease.TaskIndex),
+            ["CYCLONE_ATTEMPT"] = Text(lease.Attempt),
+            ["CYCLONE_NODEID"] = Text(lease.NodeIndex),
+            ["CYCLONE_NNODES"] = Text(nnodes),
+            ["CYCLONE_LOCALID"] = Text(localId),
+            ["CYCLONE_PROCID"] = Text(procId),
+            ["CYCLONE_NPROCS"] = Text((long)nnodes * procs),
+            ["CYCLONE_NODELIST"] = string.Join(',', lease.Nodelist),
+            ["CM_NODE_RANK"] = Text(lease.NodeIndex),
+            ["CM_PROC_RANK"] = Text(procId),
+        };
+    }
+
+    /// <summary>Processes to start on this node: <c>procs_per_node</c>, at least one.</summary>
+    public static int ProcsPerNode(Lease lease) => Math.Max(1, lease.ProcsPerNode);
+
+    /// <summary>The global rank of process <paramref name="localId"/> of <paramref name="lease"/>.</summary>
+    public static int Rank(Lease lease, int localId) => (lease.NodeIndex * ProcsPerNode(lease)) + localId;
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,62 @@
+using System.Net;
+
+namespace Cyclone.Agent.Hosting;
+
+/// <summary>The agent's settings (configuration section <c>Agent</c>).</summary>
+public sealed partial class AgentOptions
+{
+    public const string Section = "Agent";
+
+    /// <summary>
+    /// REST base URL of the hub, where <c>/healthz</c> tells the gRPC port. A comma-separated list names
+    /// several hubs, tried in turn. Default: <c>http://127.0.0.1:5080</c>.
+    /// </summary>
+    public string HubUrl { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>The agent's name at the hub; unique among live agents. Default: the host name.</summary>
+    public string Name { get; set; } = Dns.GetHostName();
+
+    /// <summary>How many slots (units of concurrent work) the agent offers. Default: the number of processors.</summary>
+    public int Slots { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Comma-separated labels that tasks may require (for example <c>gpu,big-memory</c>). Default: none.</summary>
+    public string Labels { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Time between SIGTERM and SIGKILL when a process tree is killed (time limit, stop order, shutdown).
+    /// Default: 10 s.
+    /// </summary>
+    public TimeSpan KillGrace { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long running attempts may go on finishing when the agent shuts down before they are killed and
+    /// handed back to the hub. Default: 5 s.
+    /// </summary>
+    public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest time output waits in the agent before it is sent to the hub. Default: 100 ms.</summary>
+    public TimeSpan OutputFlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Output bytes that make a batch go out at once, before the flush interval. Default: 256 KiB.</summary>
+    public int OutputBatchBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// Most output bytes kept in memory while the hub cannot be reached; output beyond it is dropped (and
+    /// the drop logged) so that a chatty task cannot exhaust the agent's memory. Outcomes are never dropped.
+    /// Default: 64 MiB.
+    /// </summary>
+    public long OutputBufferBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Longest wait between two attempts to reach the hub (the wait starts at 1 s and doubles). Default: 30 s.</summary>
+    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The hub URLs of <see cref="HubUrl"/>, in order. Call after <see cref="Problems"/> found nothing.</summary>
+    public IReadOnlyList<Uri> HubUrls() =>
+        SplitList(HubUrl).Select(u => new Uri(u.EndsWith('/') ? u : u + "/", UriKind.Absolute)).ToList();
+
+    /// <summary>The labels of <see cref="Labels"/>, trimmed, without empty entries or repeats.</summary>
+    public IReadOnlyList<string> LabelList() => SplitList(Labels).Distinct(StringComparer.Ordinal).ToList();
+
+    private static string[] SplitList(string? text) =>
+        (text ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+}

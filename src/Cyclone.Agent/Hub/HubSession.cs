@@ -1,0 +1,124 @@
+using Cyclone.Agent.Attempts;
+using Cyclone.Agent.Hosting;
+using Cyclone.Protocol.Agent;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Logging;
+
+namespace Cyclone.Agent.Hub;
+
+/// <summary>
+/// One stream to the hub: Register, then Welcome (or Rejected); then three loops until the stream ends:
+/// the writer (the only one that writes, draining the outbox), the reader (leases, stops, acks) and the
+/// heartbeat. Unacknowledged outcomes are resent first. Processes keep running when the stream ends.
+/// </summary>
+public sealed partial class HubSession
+{
+    /// <summary>How long the hub may take to answer a registration.</summary>
+    public static readonly TimeSpan WelcomeTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly AgentOptions _options;
+    private readonly MachineInfo _machine;
+    private readonly AttemptSupervisor _supervisor;
+    private readonly OutcomeLedger _ledger;
+    private readonly Outbox _outbox;
+    private readonly TimeProvider _time;
+    private readonly ILogger<HubSession> _logger;
+
+    public HubSession(AgentOptions options, MachineInfo machine, AttemptSupervisor supervisor, OutcomeLedger ledger, Outbox outbox, TimeProvider time, ILogger<HubSession> logger)
+    {
+        _options = options;
+        _machine = machine;
+        _supervisor = supervisor;
+        _ledger = ledger;
+        _outbox = outbox;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Set once the agent leaves: the Leaving message every new stream repeats after its Welcome.</summary>
+    public Leaving? Leaving { get; set; }
+
+    /// <summary>Runs one stream to <paramref name="hub"/> until it ends, the outbox completes, or <paramref name="ct"/> is cancelled.</summary>
+    public async Task<SessionEnd> RunAsync(HubEndpoint hub, CancellationToken ct)
+    {
+        using var channel = GrpcChannel.ForAddress(hub.GrpcUrl, new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler
+            {
+                KeepAlivePingDelay = TimeSpan.FromSeconds(20),
+                KeepAlivePingTimeout = TimeSpan.FromSeconds(20),
+                KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
+                PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+            },
+            MaxReceiveMessageSize = 64 << 20,
+        });
+        using var session = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        try
+        {
+            using var call = new AgentHub.AgentHubClient(channel).Connect(cancellationToken: session.Token);
+            await call.RequestStream.WriteAsync(new AgentMessage { Register = BuildRegister() }, session.Token);
+            var (welcome, problem) = await AwaitWelcomeAsync(call.ResponseStream, session.Token);
+            if (welcome is null)
+            {
+                return new SessionEnd(false, problem);
+            }
+
+            LogConnected(welcome.HubId, hub.GrpcUrl.ToString(), welcome.HeartbeatIntervalMs, _supervisor.Running().Count);
+            _outbox.Connected = true;
+            var reason = await RunStreamAsync(call, welcome, session);
+            return new SessionEnd(true, reason);
+        }
+        catch (RpcException ex) when (!ct.IsCancellationRequested)
+        {
+            return new SessionEnd(_outbox.Connected, $"{ex.StatusCode}: {ex.Status.Detail}");
+        }
+        finally
+        {
+            _outbox.Connected = false;
+            await session.CancelAsync();
+        }
+    }
+
+    private Register BuildRegister()
+    {
+        var register = new Register
+        {
+            Name = _options.Name,
+            Host = _machine.Host,
+            Slots = _options.Slots,
+            Cores = _machine.Cores,
+            MemoryBytes = _machine.MemoryBytes,
+            Gpus = _machine.Gpus,
+            Version = _machine.Version,
+        };
+        register.Labels.AddRange(_options.LabelList());
+        register.Running.AddRange(_supervisor.Running());
+        return register;
+    }
+
+    private async Task<(Welcome? Welcome, string Problem)> AwaitWelcomeAsync(IAsyncStreamReader<HubMessage> responses, CancellationToken ct)
+    {
+        using var timeout = new CancellationTokenSource(WelcomeTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            if (!await responses.MoveNext(linked.Token))
+            {
+                return (null, "the hub closed the stream without answering the registration");
+            }
+        }
+        catch (RpcException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            return (null, $"the hub did not answer the registration within {WelcomeTimeout.TotalSeconds:0} s");
+        }
+
+        var first = responses.Current;
+        return first.BodyCase switch
+        {
+            HubMessage.BodyOneofCase.Welcome => (first.Welcome, string.Empty),
+            HubMessage.BodyOneofCase.Rejected => (null, $"the hub rejected the registration: {first.Rejected.Reason}"),
+            _ => (null, $"the hub answered the registration with {first.BodyCase} instead of Welcome"),
+        };
+    }
+}

@@ -1,0 +1,132 @@
+using Microsoft.Data.Sqlite;
+
+namespace Cyclone.Storage.Sqlite;
+
+/// <summary>
+/// The schema as numbered migrations. A new version appends a step; steps never change once released.
+/// Times are Unix milliseconds; states are <see cref="Cyclone.Core.Tasks.TaskState"/> numbers; lists are JSON.
+/// </summary>
+internal static class SqliteSchema
+{
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE jobs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            user TEXT NOT NULL,
+            spec TEXT NOT NULL,
+            state INTEGER NOT NULL,
+            task_count INTEGER NOT NULL,
+            submitted_at INTEGER NOT NULL,
+            started_at INTEGER,
+            ended_at INTEGER,
+            exit_code INTEGER
+        );
+        CREATE INDEX jobs_by_state ON jobs (state, id);
+        CREATE INDEX jobs_by_user ON jobs (user, id);
+
+        CREATE TABLE tasks (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            job_id INTEGER NOT NULL REFERENCES jobs (id),
+            idx INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            user TEXT NOT NULL,
+            state INTEGER NOT NULL,
+            attempt INTEGER NOT NULL DEFAULT 0,
+            failures INTEGER NOT NULL DEFAULT 0,
+            priority INTEGER NOT NULL,
+            nodes INTEGER NOT NULL,
+            slots INTEGER NOT NULL,
+            memory INTEGER NOT NULL,
+            gpus INTEGER NOT NULL,
+            labels TEXT NOT NULL,
+            max_retries INTEGER NOT NULL,
+            time_limit_ms INTEGER,
+            agents TEXT NOT NULL DEFAULT '[]',
+            exit_code INTEGER,
+            reason TEXT,
+            submitted_at INTEGER NOT NULL,
+            started_at INTEGER,
+            ended_at INTEGER,
+            payload TEXT NOT NULL,
+            output_bytes INTEGER NOT NULL DEFAULT 0,
+            output_cut INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE UNIQUE INDEX tasks_by_job ON tasks (job_id, idx);
+        CREATE INDEX tasks_active ON tasks (state, id) WHERE state < 3;
+        CREATE INDEX tasks_dispatch_order ON tasks (priority DESC, id);
+
+        CREATE TABLE attempts (
+            task_id INTEGER NOT NULL REFERENCES tasks (id),
+            attempt INTEGER NOT NULL,
+            agents TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            ended_at INTEGER,
+            state INTEGER NOT NULL,
+            exit_code INTEGER,
+            reason TEXT,
+            PRIMARY KEY (task_id, attempt)
+        );
+
+        CREATE TABLE output (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            job_id INTEGER NOT NULL,
+            task_id INTEGER NOT NULL,
+            task_idx INTEGER NOT NULL,
+            attempt INTEGER NOT NULL,
+            rank INTEGER NOT NULL,
+            stream INTEGER NOT NULL,
+            data BLOB NOT NULL
+        );
+        CREATE INDEX output_by_job ON output (job_id, seq);
+
+        CREATE TABLE agents (
+            name TEXT PRIMARY KEY,
+            host TEXT NOT NULL,
+            slots INTEGER NOT NULL,
+            cores INTEGER NOT NULL,
+            memory INTEGER NOT NULL,
+            gpus INTEGER NOT NULL,
+            labels TEXT NOT NULL,
+            state TEXT NOT NULL,
+            connected_at INTEGER NOT NULL,
+            last_seen INTEGER NOT NULL
+        );
+        """,
+    ];
+
+    /// <summary>The schema version this build writes.</summary>
+    public static int Version => Migrations.Length;
+
+    /// <summary>Brings the database up to <see cref="Version"/>; refuses a database written by a newer build.</summary>
+    public static void Migrate(SqliteConnection connection, string path)
+    {
+        var current = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture);
+        if (current > Version)
+        {
+            throw new InvalidOperationException(
+                $"The store {path} has schema version {current}, newer than this Cyclone understands ({Version}); use a newer Cyclone or another data directory.");
+        }
+
+        for (var v = current; v < Version; v++)
+        {
+            using var tx = connection.BeginTransaction();
+            using (var step = connection.CreateCommand())
+            {
+                step.Transaction = tx;
+                step.CommandText = Migrations[v] + $"\nPRAGMA user_version = {v + 1};";
+                step.ExecuteNonQuery();
+            }
+
+            tx.Commit();
+        }
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

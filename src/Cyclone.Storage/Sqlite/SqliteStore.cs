@@ -1,0 +1,105 @@
+using System.Threading.Channels;
+using Cyclone.Storage.Contract;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Cyclone.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode with <c>synchronous=FULL</c>, so a commit is on disk
+/// before it is acknowledged. All writes go through one writer loop that groups whatever is queued into
+/// a shared transaction (group commit); reads use their own pooled connections and never wait for it.
+/// </summary>
+public sealed partial class SqliteStore : IStore
+{
+    private readonly StoreOptions _options;
+    private readonly ILogger<SqliteStore> _logger;
+    private readonly Channel<StoreWrite> _writes = Channel.CreateUnbounded<StoreWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly string _path;
+    private readonly string _writeConnectionString;
+    private readonly string _readConnectionString;
+    private SqliteConnection? _writer;
+    private Task _writerLoop = Task.CompletedTask;
+
+    public SqliteStore(StoreOptions options, ILogger<SqliteStore> logger)
+    {
+        _options = options;
+        _logger = logger;
+        _path = Path.GetFullPath(Path.Combine(options.DataDirectory, "cyclone.db"));
+        _writeConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = _path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false,
+        }.ToString();
+        _readConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = _path, Mode = SqliteOpenMode.ReadOnly, Pooling = true,
+        }.ToString();
+    }
+
+    /// <summary>The database file.</summary>
+    public string DatabasePath => _path;
+
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        var writer = new SqliteConnection(_writeConnectionString);
+        await writer.OpenAsync(ct);
+        using (var pragmas = writer.CreateCommand())
+        {
+            pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+            await pragmas.ExecuteNonQueryAsync(ct);
+        }
+
+        SqliteSchema.Migrate(writer, _path);
+        _writer = writer;
+        _writerLoop = Task.Run(WriteLoopAsync, CancellationToken.None);
+        LogOpened(_path, SqliteSchema.Version);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _writes.Writer.TryComplete();
+        await _writerLoop;
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+            _writer = null;
+        }
+
+        SqliteConnection.ClearPool(new SqliteConnection(_readConnectionString));
+    }
+
+    private async Task<SqliteConnection> OpenReadAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_readConnectionString);
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+
+    private Task<T> EnqueueAsync<T>(Func<WriteContext, T> work, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (_writer is null)
+        {
+            throw new InvalidOperationException("The store is not open: call InitializeAsync first.");
+        }
+
+        var write = new StoreWrite<T>(work);
+        if (!_writes.Writer.TryWrite(write))
+        {
+            throw new ObjectDisposedException(nameof(SqliteStore), "The store is closed.");
+        }
+
+        // the caller may stop waiting, but a queued write still happens: it cannot be taken back safely
+        return write.Completion.WaitAsync(ct);
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "Store {Path} open (schema version {Version}, WAL, synchronous=FULL)")]
+    private partial void LogOpened(string path, int version);
+
+    [LoggerMessage(2, LogLevel.Warning, "A group commit of {Count} writes failed ({Error}); retrying each alone")]
+    private partial void LogBatchFailed(int count, string error);
+
+    [LoggerMessage(3, LogLevel.Error, "A store write failed")]
+    private partial void LogWriteFailed(Exception error);
+}

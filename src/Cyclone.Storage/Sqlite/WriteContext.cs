@@ -1,0 +1,53 @@
+using Cyclone.Storage.Contract;
+using Microsoft.Data.Sqlite;
+
+namespace Cyclone.Storage.Sqlite;
+
+/// <summary>
+/// The open transaction of one group commit. Commands are prepared once per transaction and reused,
+/// so a batch of thousands of similar writes parses each statement once.
+/// </summary>
+internal sealed class WriteContext : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    public WriteContext(SqliteConnection connection, SqliteTransaction transaction, StoreOptions options)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        Options = options;
+    }
+
+    public SqliteConnection Connection { get; }
+
+    public SqliteTransaction Transaction { get; }
+
+    public StoreOptions Options { get; }
+
+    /// <summary>The command for <paramref name="sql"/>, with its parameters cleared.</summary>
+    public SqliteCommand Command(string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+            command.Transaction = Transaction;
+#pragma warning disable CA2100 // statements are constants of this assembly; values always go through parameters
+            command.CommandText = sql;
+#pragma warning restore CA2100
+            _commands.Add(sql, command);
+        }
+
+        command.Parameters.Clear();
+        return command;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
+    }
+}
