@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs Cyclone's whole test suite from a fresh clone: builds once (Release), then runs every test project.
+#   ./test.sh            unit and end-to-end tests
+#   ./test.sh --unit     only the fast unit tests (Core, Storage, Agent, Hub)
+#   ./test.sh --e2e      only the end-to-end tests (real hub and agent processes on 127.0.0.1)
+# Anything after the mode is passed on to `dotnet test`, e.g. ./test.sh --unit --filter Placement
+set -euo pipefail
+cd "$(dirname "$0")"
+
+mode=all
+case "${1:-}" in
+  --unit) mode=unit; shift ;;
+  --e2e) mode=e2e; shift ;;
+  --all) shift ;;
+  -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+esac
+
+unit=(tests/Cyclone.Core.Tests tests/Cyclone.Storage.Tests tests/Cyclone.Agent.Tests tests/Cyclone.Hub.Tests)
+e2e=(tests/Cyclone.EndToEnd.Tests)
+case "$mode" in
+  unit) projects=("${unit[@]}") ;;
+  e2e) projects=("${e2e[@]}") ;;
+  *) projects=("${unit[@]}" "${e2e[@]}") ;;
+esac
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "test.sh: the .NET 10 SDK (dotnet) is not on PATH; install it first (https://dot.net)" >&2
+  exit 1
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+echo "== building (Release)"
+dotnet build Cyclone.slnx -c Release --nologo -v quiet -clp:ErrorsOnly
+
+failed=()
+for project in "${projects[@]}"; do
+  echo "== testing $project"
+  set +e
+  dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" 2>&1 \
+    | grep -v -E '^\s*Passed |^\s*$'
+  status=${PIPESTATUS[0]}
+  set -e
+  if [ "$status" -ne 0 ]; then
+    failed+=("$project")
+  fi
+done
+
+if [ "${#failed[@]}" -gt 0 ]; then
+  echo "== FAILED: ${failed[*]}" >&2
+  exit 1
+fi
+echo "== all tests passed"
