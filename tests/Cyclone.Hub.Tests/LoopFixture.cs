@@ -49,10 +49,14 @@ internal sealed class LoopFixture : IAsyncDisposable
         await OpenAsync();
     }
 
-    public AgentConnection Connect(string name, int slots, params RunningPart[] running)
+    public AgentConnection Connect(string name, int slots, params RunningPart[] running) => Connect(name, slots, running, []);
+
+    /// <summary>Connects an agent that reports attempts still running and outcomes the hub has not acknowledged.</summary>
+    public AgentConnection Connect(string name, int slots, IEnumerable<RunningPart> running, IEnumerable<Outcome> finished)
     {
         var register = new Register { Name = name, Host = "host-" + name, Slots = slots, Cores = slots, MemoryBytes = 1L << 34 };
         register.Running.AddRange(running.Select(r => new AttemptRef { TaskId = r.TaskId, Attempt = r.Attempt, NodeIndex = r.NodeIndex }));
+        register.Finished.AddRange(finished);
         var connection = new AgentConnection(register, "test", Time.GetUtcNow());
         Loop.Post(new ConnectCommand(connection, register));
         return connection;

@@ -97,6 +97,25 @@ public sealed class SchedulerLoopTests
     }
 
     [Fact]
+    public async Task An_attempt_that_ended_while_the_hub_was_down_counts_and_is_not_run_again()
+    {
+        await using var hub = await LoopFixture.StartAsync();
+        var a = hub.Connect("a", slots: 1);
+        var job = await hub.SubmitAsync("short");
+        var lease = Assert.Single((await a.NextOfAsync(Body.Leases)).Leases.Leases);
+
+        await hub.RestartAsync();
+        var finished = LoopFixture.Outcome(a, lease.TaskId, lease.Attempt, exitCode: 0, seq: 7).Batch.Outcomes;
+        var again = hub.Connect("a", 1, [], finished);
+        await hub.SyncAsync();
+
+        Assert.Equal(7, (await again.NextOfAsync(Body.Ack)).Ack.UpToSeq);
+        Assert.True(again.HasNo(Body.Leases));
+        var task = Assert.Single(await hub.Store.GetTasksOfJobAsync(job.JobId, CancellationToken.None));
+        Assert.Equal((TaskState.Completed, 1), (task.State, task.Attempt));
+    }
+
+    [Fact]
     public async Task Cancelling_a_running_task_stops_it_on_its_agent_and_records_cancelled()
     {
         await using var hub = await LoopFixture.StartAsync();

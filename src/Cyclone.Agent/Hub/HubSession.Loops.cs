@@ -6,20 +6,19 @@ namespace Cyclone.Agent.Hub;
 public sealed partial class HubSession
 {
     /// <summary>Runs writer, reader and heartbeat loops; returns why the stream ended.</summary>
-    private async Task<string> RunStreamAsync(AsyncDuplexStreamingCall<AgentMessage, HubMessage> call, Welcome welcome, CancellationTokenSource session)
+    private async Task<string> RunStreamAsync(
+        AsyncDuplexStreamingCall<AgentMessage, HubMessage> call, Welcome welcome, IReadOnlyList<Outcome> finished, CancellationTokenSource session)
     {
         var ct = session.Token;
-        var resend = _ledger.Unacknowledged();
-        var resentUpTo = resend.Count > 0 ? resend[^1].Seq : 0;
-        var first = new List<AgentMessage>();
-        if (resend.Count > 0)
+
+        // the registration carried the unacknowledged outcomes; the ones queued meanwhile are not sent twice
+        var resentUpTo = finished.Count > 0 ? finished[^1].Seq : 0;
+        if (finished.Count > 0)
         {
-            var batch = new OutcomeBatch();
-            batch.Outcomes.AddRange(resend);
-            first.Add(new AgentMessage { Outcomes = batch });
-            LogResending(resend.Count);
+            LogResending(finished.Count);
         }
 
+        var first = new List<AgentMessage>();
         if (Leaving is { } leaving)
         {
             first.Add(new AgentMessage { Leaving = leaving });

@@ -57,7 +57,8 @@ public sealed partial class HubSession
         try
         {
             using var call = new AgentHub.AgentHubClient(channel).Connect(cancellationToken: session.Token);
-            await call.RequestStream.WriteAsync(new AgentMessage { Register = BuildRegister() }, session.Token);
+            var finished = _ledger.Unacknowledged();
+            await call.RequestStream.WriteAsync(new AgentMessage { Register = BuildRegister(finished) }, session.Token);
             var (welcome, problem) = await AwaitWelcomeAsync(call.ResponseStream, session.Token);
             if (welcome is null)
             {
@@ -66,7 +67,7 @@ public sealed partial class HubSession
 
             LogConnected(welcome.HubId, hub.GrpcUrl.ToString(), welcome.HeartbeatIntervalMs, _supervisor.Running().Count);
             _outbox.Connected = true;
-            var reason = await RunStreamAsync(call, welcome, session);
+            var reason = await RunStreamAsync(call, welcome, finished, session);
             return new SessionEnd(true, reason);
         }
         catch (RpcException ex) when (!ct.IsCancellationRequested)
@@ -80,7 +81,7 @@ public sealed partial class HubSession
         }
     }
 
-    private Register BuildRegister()
+    private Register BuildRegister(IReadOnlyList<Outcome> finished)
     {
         var register = new Register
         {
@@ -94,6 +95,7 @@ public sealed partial class HubSession
         };
         register.Labels.AddRange(_options.LabelList());
         register.Running.AddRange(_supervisor.Running());
+        register.Finished.AddRange(finished);
         return register;
     }
 

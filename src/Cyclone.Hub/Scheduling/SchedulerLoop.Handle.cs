@@ -40,7 +40,7 @@ public sealed partial class SchedulerLoop
                 HandleHeartbeat(heartbeat, now, batch);
                 break;
             case OutcomesCommand outcomes when IsCurrent(outcomes.Connection):
-                HandleOutcomes(outcomes, now, batch);
+                ApplyOutcomes(outcomes.Connection, outcomes.Batch.Outcomes, now, batch);
                 break;
             case LeavingCommand leaving when IsCurrent(leaving.Connection):
                 _state.Drain(leaving.Connection.Name, leaving.HandBack, now, fx);
@@ -105,6 +105,8 @@ public sealed partial class SchedulerLoop
             },
         }));
 
+        // attempts that ended while the agent had no stream count before the running list is reconciled
+        ApplyOutcomes(connection, register.Finished, now, batch);
         var running = register.Running.Select(r => new RunningPart(r.TaskId, r.Attempt, r.NodeIndex)).ToList();
         var total = new AgentCapacity(register.Slots, register.MemoryBytes, register.Gpus);
         _state.Connect(connection.Name, total, register.Labels.ToHashSet(StringComparer.Ordinal), running, now, batch.Effects);
@@ -128,11 +130,16 @@ public sealed partial class SchedulerLoop
         }
     }
 
-    private void HandleOutcomes(OutcomesCommand outcomes, DateTimeOffset now, SchedulerBatch batch)
+    private void ApplyOutcomes(AgentConnection connection, Google.Protobuf.Collections.RepeatedField<Outcome> outcomes, DateTimeOffset now, SchedulerBatch batch)
     {
-        var name = outcomes.Connection.Name;
-        var maxSeq = batch.Acks.GetValueOrDefault(outcomes.Connection);
-        foreach (var o in outcomes.Batch.Outcomes)
+        if (outcomes.Count == 0)
+        {
+            return;
+        }
+
+        var name = connection.Name;
+        var maxSeq = batch.Acks.GetValueOrDefault(connection);
+        foreach (var o in outcomes)
         {
             var end = o.Kind switch
             {
@@ -153,7 +160,7 @@ public sealed partial class SchedulerLoop
             maxSeq = Math.Max(maxSeq, o.Seq);
         }
 
-        batch.Acks[outcomes.Connection] = maxSeq;
+        batch.Acks[connection] = maxSeq;
     }
 
     private void UpsertAgent(SchedulerBatch batch, AgentConnection connection, string state, DateTimeOffset now)
