@@ -32,13 +32,9 @@ public static class ByteSizeParser
         }
 
         var unit = t[end..].ToUpperInvariant();
-        if (unit.EndsWith("IB", StringComparison.Ordinal))
+        if (unit.Length > 1 && "KMGT".Contains(unit[0], StringComparison.Ordinal) && unit[1..] is "B" or "IB")
         {
-            unit = unit[..^2];
-        }
-        else if (unit.Length > 1 && unit.EndsWith('B'))
-        {
-            unit = unit[..^1];
+            unit = unit[..1]; // KB, KiB, ... (a bare "iB" or "BB" is no unit)
         }
 
         int shift = unit switch
