@@ -69,7 +69,7 @@ public static partial class AgentApplication
     private static void AddAgentServices(IServiceCollection services, AgentOptions options, MachineInfo machine)
     {
         services.Configure<HostOptions>(o => o.ShutdownTimeout = AgentService.LongestShutdown(options));
-        services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
         services.AddSingleton(options);
         services.AddSingleton(machine);
         services.AddSingleton(TimeProvider.System);

@@ -1,2 +1,7 @@
 namespace Cyclone.Cli;
-internal static class Program { private static int Main() => 0; }
+
+/// <summary>Entry point of the <c>cyclone</c> command.</summary>
+internal static class Program
+{
+    private static Task<int> Main(string[] args) => CycloneCommandLine.RunAsync(args);
+}

@@ -52,6 +52,7 @@ public static partial class HubApplication
         });
 
         AddHubServices(builder.Services, options, storeOptions);
+        builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
         await using var app = builder.Build();
         var store = app.Services.GetRequiredService<IStore>();
         await store.InitializeAsync(ct);

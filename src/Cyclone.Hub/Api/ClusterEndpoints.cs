@@ -64,35 +64,40 @@ public static class ClusterEndpoints
 
     private static async Task<List<AgentDto>> ListAgentsAsync(ClusterView view, IStore store, CancellationToken ct)
     {
-        var live = view.Agents.Select(a => new AgentDto
-        {
-            Name = a.Name,
-            Host = a.Host,
-            State = a.State,
-            SlotsTotal = a.Total.Slots,
-            SlotsUsed = a.Total.Slots - a.Free.Slots,
-            Cores = a.Cores,
-            MemoryBytes = a.Total.MemoryBytes,
-            Gpus = a.Total.Gpus,
-            Labels = a.Labels.Order(StringComparer.Ordinal).ToList(),
-            RunningParts = a.RunningParts,
-            LastHeartbeat = a.LastSeen,
-            ConnectedAt = a.ConnectedAt,
-        }).ToList();
+        var stored = (await store.ListAgentsAsync(ct)).ToDictionary(a => a.Name, StringComparer.Ordinal);
+        var live = view.Agents.Select(a => stored.TryGetValue(a.Name, out var s) && string.IsNullOrEmpty(a.Host)
+            ? FromStore(s) // known only from a running attempt the store kept: it has not reconnected since a restart
+            : new AgentDto
+            {
+                Name = a.Name,
+                Host = a.Host,
+                State = a.State,
+                SlotsTotal = a.Total.Slots,
+                SlotsUsed = a.Total.Slots - a.Free.Slots,
+                Cores = a.Cores,
+                MemoryBytes = a.Total.MemoryBytes,
+                Gpus = a.Total.Gpus,
+                Labels = a.Labels.Order(StringComparer.Ordinal).ToList(),
+                RunningParts = a.RunningParts,
+                LastHeartbeat = a.LastSeen,
+                ConnectedAt = a.ConnectedAt,
+            }).ToList();
         var names = live.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
-        var gone = (await store.ListAgentsAsync(ct)).Where(a => !names.Contains(a.Name)).Select(a => new AgentDto
-        {
-            Name = a.Name,
-            Host = a.Host,
-            State = "DOWN",
-            SlotsTotal = a.Slots,
-            Cores = a.Cores,
-            MemoryBytes = a.MemoryBytes,
-            Gpus = a.Gpus,
-            Labels = a.Labels,
-            LastHeartbeat = a.LastSeen,
-            ConnectedAt = a.ConnectedAt,
-        });
+        var gone = stored.Values.Where(a => !names.Contains(a.Name)).Select(FromStore);
         return [.. live, .. gone.OrderBy(a => a.Name, StringComparer.Ordinal)];
     }
+
+    private static AgentDto FromStore(AgentRecord a) => new()
+    {
+        Name = a.Name,
+        Host = a.Host,
+        State = "DOWN",
+        SlotsTotal = a.Slots,
+        Cores = a.Cores,
+        MemoryBytes = a.MemoryBytes,
+        Gpus = a.Gpus,
+        Labels = a.Labels,
+        LastHeartbeat = a.LastSeen,
+        ConnectedAt = a.ConnectedAt,
+    };
 }

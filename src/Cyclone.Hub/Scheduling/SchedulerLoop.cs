@@ -91,8 +91,15 @@ public sealed partial class SchedulerLoop : BackgroundService
         {
             await RestoreAsync(stoppingToken);
             _ready.TrySetResult();
-            using var ticker = RunTicker(stoppingToken);
-            await RunPassesAsync(stoppingToken);
+            var ticker = RunTicker(stoppingToken);
+            try
+            {
+                await RunPassesAsync(stoppingToken);
+            }
+            finally
+            {
+                await ticker; // ends with the same token; never faults
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

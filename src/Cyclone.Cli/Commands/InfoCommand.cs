@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Cyclone.Cli.Common;
+using Cyclone.Cli.Output;
+
+namespace Cyclone.Cli.Commands;
+
+/// <summary><c>cyclone info</c>: the agents and their resources, and jobs counted by state (like <c>sinfo</c>).</summary>
+public static class InfoCommand
+{
+    public static Command Create()
+    {
+        var hub = HubOption.Create();
+        var json = new Option<bool>("--json") { Description = "Print the cluster as JSON" };
+        var command = new Command("info", "Show the agents (slots, resources, heartbeat) and jobs by state.") { hub, json };
+        command.SetAction(ClientAction.Create(hub, async (r, client, ct) =>
+        {
+            var cluster = await client.GetClusterAsync(ct);
+            if (r.GetValue(json))
+            {
+                JsonOutput.Write(cluster);
+                return 0;
+            }
+
+            var now = DateTimeOffset.UtcNow;
+            if (cluster.Agents.Count == 0)
+            {
+                Console.Out.WriteLine("no agents have joined; start one with `cyclone agent --hub URL`");
+            }
+            else
+            {
+                var rows = cluster.Agents.Select(a => (IReadOnlyList<string>)
+                [
+                    a.Name,
+                    a.Host,
+                    a.State,
+                    $"{a.SlotsUsed}/{a.SlotsTotal}",
+                    Formatting.Num(a.Cores),
+                    Formatting.GiB(a.MemoryBytes),
+                    Formatting.Num(a.Gpus),
+                    a.Labels.Count == 0 ? "-" : string.Join(',', a.Labels),
+                    Formatting.Ago(a.LastHeartbeat, now),
+                ]).ToList();
+                TableWriter.Write(["AGENT", "HOST", "STATE", "SLOTS", "CPUS", "MEM GiB", "GPUS", "LABELS", "HEARTBEAT"], rows);
+            }
+
+            Console.Out.WriteLine($"jobs: {Formatting.ByState(cluster.JobsByState)}");
+            Console.Out.WriteLine($"tasks: {Formatting.ByState(cluster.TasksByState)}");
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Cyclone.Cli.Common;
+using Cyclone.Cli.Output;
+using Cyclone.Client;
+
+namespace Cyclone.Cli.Commands;
+
+/// <summary><c>cyclone kill JOB...</c>: cancels jobs (like <c>scancel</c>); exit 1 if any could not be cancelled.</summary>
+public static class KillCommand
+{
+    public static Command Create()
+    {
+        var hub = HubOption.Create();
+        var jobs = new Argument<long[]>("job") { Description = "Ids of the jobs to cancel", Arity = ArgumentArity.OneOrMore };
+        var json = new Option<bool>("--json") { Description = "Print each job as it is afterwards, one JSON line each" };
+        var command = new Command("kill", "Cancel jobs: pending tasks end, running ones are killed.") { hub, json, jobs };
+        command.SetAction(ClientAction.Create(hub, async (r, client, ct) =>
+        {
+            var failed = false;
+            foreach (var id in r.GetValue(jobs) ?? [])
+            {
+                try
+                {
+                    var job = await client.CancelJobAsync(id, ct);
+                    if (r.GetValue(json))
+                    {
+                        JsonOutput.WriteLine(job);
+                    }
+                    else
+                    {
+                        Console.Out.WriteLine(job.State == "CANCELLED"
+                            ? $"job {id} cancelled"
+                            : $"job {id} had already ended ({job.State})");
+                    }
+                }
+                catch (CycloneApiException ex)
+                {
+                    ClientAction.Fail(ex.Message);
+                    failed = true;
+                }
+            }
+
+            return failed ? 1 : 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Net;
+using Cyclone.Agent;
+using Cyclone.Cli.Common;
+using Cyclone.Cli.Signals;
+using Cyclone.Hub;
+
+namespace Cyclone.Cli.Commands;
+
+/// <summary>
+/// <c>cyclone up</c>: a hub and one agent in this process, a one-host cluster. On Ctrl-C or SIGTERM the
+/// agent stops first (its running tasks go back to the hub), then the hub.
+/// </summary>
+public static class UpCommand
+{
+    public static Command Create()
+    {
+        var hubOptions = new HubHostOptions();
+        var agentOptions = new AgentHostOptions();
+        var command = new Command("up", "Run a hub and an agent in this process (a one-host cluster) until Ctrl-C or SIGTERM.");
+        hubOptions.AddTo(command, withBind: false);
+        agentOptions.AddTo(command);
+        command.SetAction(async (result, ct) =>
+        {
+            using var signal = ShutdownSignal.Listen(ct);
+            var hubOverrides = hubOptions.Overrides(result);
+            var slots = result.GetValue(agentOptions.Slots) ?? Environment.ProcessorCount;
+            var name = result.GetValue(agentOptions.Name) is { Length: > 0 } given ? given : Dns.GetHostName();
+            return await RunAsync(hubOverrides, uri => agentOptions.Overrides(result, uri.AbsoluteUri, slots), name, slots, signal.Token);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        Dictionary<string, string?> hubOverrides,
+        Func<Uri, Dictionary<string, string?>> agentOverrides,
+        string agentName,
+        int slots,
+        CancellationToken stop)
+    {
+        var started = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var hubStop = new CancellationTokenSource();
+        var hub = Guard("hub", HubApplication.RunAsync(hubOverrides, uri => started.TrySetResult(uri), hubStop.Token));
+        var stopped = Task.Delay(Timeout.Infinite, stop).ContinueWith(_ => 0, TaskScheduler.Default);
+
+        if (await Task.WhenAny(started.Task, hub, stopped) != started.Task)
+        {
+            await hubStop.CancelAsync();
+            var code = await hub;
+            return stop.IsCancellationRequested ? 0 : code == 0 ? 1 : code;
+        }
+
+        var uri = started.Task.Result;
+        using var agentStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var agent = Guard("agent", AgentApplication.RunAsync(agentOverrides(uri), agentStop.Token));
+        var rest = uri.AbsoluteUri.TrimEnd('/');
+        Console.Out.WriteLine(
+            $"Cyclone is up: hub {rest} (data in {HubHostOptions.DataDirectoryOf(hubOverrides)}), agent {agentName} with {slots} slots. "
+            + $"Submit with: cyclone run{(rest == HubOption.DefaultUrl ? "" : $" --hub {rest}")} -- hostname");
+        Console.Out.Flush();
+
+        var first = await Task.WhenAny(agent, hub, stopped);
+
+        // Agent first, so its tasks are handed back while the hub can still record that; then the hub.
+        await agentStop.CancelAsync();
+        var agentCode = await agent;
+        await hubStop.CancelAsync();
+        var hubCode = await hub;
+        if (first == stopped)
+        {
+            return 0;
+        }
+
+        ClientAction.Fail(first == agent
+            ? $"the agent stopped unexpectedly (exit code {agentCode}); stopped the hub too"
+            : $"the hub stopped unexpectedly (exit code {hubCode}); stopped the agent too");
+        return 1;
+    }
+
+    /// <summary>Turns a crash of the hub or agent into a message and exit code 1 instead of an unhandled exception.</summary>
+    private static async Task<int> Guard(string what, Task<int> run)
+    {
+        try
+        {
+            return await run;
+        }
+        catch (OperationCanceledException)
+        {
+            return 0;
+        }
+        catch (Exception ex)
+        {
+            ClientAction.Fail($"the {what} failed: {ex.Message}");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace Cyclone.Cli.Common;
+
+/// <summary>The options that configure an in-process agent (<c>cyclone agent</c>, <c>cyclone up</c>) and their config keys.</summary>
+public sealed class AgentHostOptions
+{
+    public Option<int?> Slots { get; } = new("--slots") { Description = "Slots (concurrent task processes) to offer [default: number of processors]", HelpName = "N" };
+
+    public Option<string?> Labels { get; } = new("--labels") { Description = "Comma-separated labels that jobs may require (--label)", HelpName = "a,b" };
+
+    public Option<string?> Name { get; } = new("--name") { Description = "The agent's name at the hub [default: the host name]", HelpName = "NAME" };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Slots);
+        command.Add(Labels);
+        command.Add(Name);
+    }
+
+    /// <summary>Configuration overrides for an agent of the hub at <paramref name="hubUrl"/>.</summary>
+    public Dictionary<string, string?> Overrides(ParseResult result, string hubUrl, int? defaultSlots)
+    {
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["Agent:HubUrl"] = hubUrl };
+        if ((result.GetValue(Slots) ?? defaultSlots) is { } slots)
+        {
+            overrides["Agent:Slots"] = slots.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (result.GetValue(Labels) is { Length: > 0 } labels)
+        {
+            overrides["Agent:Labels"] = labels;
+        }
+
+        if (result.GetValue(Name) is { Length: > 0 } name)
+        {
+            overrides["Agent:Name"] = name;
+        }
+
+        return overrides;
+    }
+}

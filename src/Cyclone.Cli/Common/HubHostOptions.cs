@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Cyclone.Hub.Hosting;
+
+namespace Cyclone.Cli.Common;
+
+/// <summary>The options that configure an in-process hub (<c>cyclone hub</c>, <c>cyclone up</c>) and their config keys.</summary>
+public sealed class HubHostOptions
+{
+    public Option<int?> Port { get; } = new("--port") { Description = "Port of the REST API and dashboard [default: 5080]", HelpName = "PORT" };
+
+    public Option<int?> GrpcPort { get; } = new("--grpc-port") { Description = "Port agents connect to (gRPC) [default: 5081]", HelpName = "PORT" };
+
+    public Option<string?> Data { get; } = new("--data") { Description = "Directory of the hub's database [default: $XDG_DATA_HOME/cyclone or ~/.local/share/cyclone]", HelpName = "DIR" };
+
+    public Option<string?> Bind { get; } = new("--bind") { Description = "Address to listen on (0.0.0.0 for all) [default: 127.0.0.1]", HelpName = "ADDR" };
+
+    /// <summary>Adds the options to <paramref name="command"/>; <c>--bind</c> only when <paramref name="withBind"/>.</summary>
+    public void AddTo(Command command, bool withBind)
+    {
+        command.Add(Port);
+        command.Add(GrpcPort);
+        if (withBind)
+        {
+            command.Add(Bind);
+        }
+
+        command.Add(Data);
+    }
+
+    /// <summary>The configuration overrides for the options given on the command line (others keep their defaults).</summary>
+    public Dictionary<string, string?> Overrides(ParseResult result)
+    {
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (result.GetValue(Port) is { } port)
+        {
+            overrides["Hub:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (result.GetValue(GrpcPort) is { } grpc)
+        {
+            overrides["Hub:GrpcPort"] = grpc.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (result.GetValue(Bind) is { Length: > 0 } bind)
+        {
+            overrides["Hub:BindAddress"] = bind;
+        }
+
+        if (result.GetValue(Data) is { Length: > 0 } data)
+        {
+            overrides["Store:DataDirectory"] = Path.GetFullPath(data);
+        }
+
+        return overrides;
+    }
+
+    /// <summary>Where the hub keeps its data with these overrides: <c>--data</c>, else the environment, else the default.</summary>
+    public static string DataDirectoryOf(IReadOnlyDictionary<string, string?> overrides) =>
+        Path.GetFullPath(
+            overrides.TryGetValue("Store:DataDirectory", out var given) && given is not null ? given
+            : Environment.GetEnvironmentVariable("CYCLONE_Store__DataDirectory") is { Length: > 0 } env ? env
+            : DataDirectory.Default());
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Cyclone.Cli.Commands;
+
+namespace Cyclone.Cli;
+
+/// <summary>Builds the <c>cyclone</c> command tree and runs it.</summary>
+public static class CycloneCommandLine
+{
+    /// <summary>Usage errors (unknown option, missing argument) exit with this code.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>The root command with every subcommand.</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Cyclone: run commands on a cluster of agents through a hub (Slurm-like).")
+        {
+            UpCommand.Create(),
+            HubCommand.Create(),
+            AgentCommand.Create(),
+            RunCommand.Create(),
+            InfoCommand.Create(),
+            QueueCommand.Create(),
+            KillCommand.Create(),
+            LogsCommand.Create(),
+        };
+        return root;
+    }
+
+    /// <summary>Parses <paramref name="args"/> and runs the chosen command; answers the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parse = Build().Parse(RunArguments.MarkCommandStart(args), new ParserConfiguration { ResponseFileTokenReplacer = null });
+
+        // Ctrl-C and SIGTERM are handled by each command (Signals/ShutdownSignal), so shutdown is never cut short.
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null };
+        var code = await parse.InvokeAsync(invocation, CancellationToken.None);
+        return parse.Errors.Count > 0 ? UsageError : code;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using Cyclone.Protocol.Rest;
+
+namespace Cyclone.Client;
+
+/// <summary>
+/// Client of the hub's REST API (<c>/api/v1</c>). Errors the hub answers with surface as
+/// <see cref="CycloneApiException"/>; a hub that cannot be reached as <see cref="HubUnreachableException"/>.
+/// </summary>
+public sealed partial class CycloneClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+
+    /// <summary>A client of the hub at <paramref name="hub"/> (for example <c>http://127.0.0.1:5080</c>).</summary>
+    /// <param name="hub">The hub's REST base address.</param>
+    /// <param name="http">An HttpClient to use; one is created (and disposed with this client) when null.</param>
+    public CycloneClient(Uri hub, HttpClient? http = null)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        if (!hub.IsAbsoluteUri || (hub.Scheme != Uri.UriSchemeHttp && hub.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"the hub URL must be an absolute http:// or https:// URL, not '{hub}'", nameof(hub));
+        }
+
+        Hub = hub.AbsoluteUri.EndsWith('/') ? hub : new Uri(hub.AbsoluteUri + "/");
+        _ownsHttp = http is null;
+        _http = http ?? new HttpClient { Timeout = TimeSpan.FromSeconds(100) };
+    }
+
+    /// <summary>The hub's REST base address, ending in a slash.</summary>
+    public Uri Hub { get; }
+
+    /// <summary>Submits a job; answers once the hub has stored it durably.</summary>
+    public Task<SubmitJobResponse> SubmitAsync(SubmitJobRequest request, CancellationToken ct) =>
+        SendAsync<SubmitJobResponse>(HttpMethod.Post, "api/v1/jobs", request, null, ct);
+
+    /// <summary>One job with its tasks.</summary>
+    public Task<JobDto> GetJobAsync(long jobId, CancellationToken ct) =>
+        SendAsync<JobDto>(HttpMethod.Get, $"api/v1/jobs/{jobId}", null, NoSuchJob(jobId), ct);
+
+    /// <summary>Jobs, newest first, optionally only in <paramref name="states"/> and of <paramref name="user"/>.</summary>
+    public Task<PageDto<JobDto>> ListJobsAsync(
+        IEnumerable<string>? states, string? user, int offset, int limit, CancellationToken ct) =>
+        SendAsync<PageDto<JobDto>>(HttpMethod.Get, "api/v1/jobs" + Query(("state", Join(states)), ("user", user), ("offset", Num(offset)), ("limit", Num(limit))), null, null, ct);
+
+    /// <summary>Cancels a job: pending tasks end, running ones are killed. Answers the job as it is afterwards.</summary>
+    public Task<JobDto> CancelJobAsync(long jobId, CancellationToken ct) =>
+        SendAsync<JobDto>(HttpMethod.Post, $"api/v1/jobs/{jobId}/cancel", null, NoSuchJob(jobId), ct);
+
+    /// <summary>Output chunks of a job after sequence number <paramref name="after"/>, optionally of one task and rank.</summary>
+    public Task<OutputPageDto> ReadOutputAsync(
+        long jobId, int? task, int? rank, long after, int limit, CancellationToken ct) =>
+        SendAsync<OutputPageDto>(
+            HttpMethod.Get,
+            $"api/v1/jobs/{jobId}/output" + Query(("task", Num(task)), ("rank", Num(rank)), ("after", Num(after)), ("limit", Num(limit))),
+            null,
+            NoSuchJob(jobId),
+            ct);
+
+    /// <summary>Every agent the hub knows, live ones first.</summary>
+    public Task<IReadOnlyList<AgentDto>> ListAgentsAsync(CancellationToken ct) =>
+        SendAsync<IReadOnlyList<AgentDto>>(HttpMethod.Get, "api/v1/agents", null, null, ct);
+
+    /// <summary>The cluster at a glance: agents, jobs and tasks by state.</summary>
+    public Task<ClusterInfoDto> GetClusterAsync(CancellationToken ct) =>
+        SendAsync<ClusterInfoDto>(HttpMethod.Get, "api/v1/cluster", null, null, ct);
+
+    /// <summary>Tasks in dispatch order (priority, then age), optionally only in <paramref name="states"/>.</summary>
+    public Task<PageDto<TaskDto>> ListTasksAsync(IEnumerable<string>? states, int offset, int limit, CancellationToken ct) =>
+        ListTasksAsync(states, null, null, offset, limit, ct);
+
+    /// <summary>Tasks in dispatch order, filtered by state, user and job when those are given.</summary>
+    public Task<PageDto<TaskDto>> ListTasksAsync(
+        IEnumerable<string>? states, string? user, long? jobId, int offset, int limit, CancellationToken ct) =>
+        SendAsync<PageDto<TaskDto>>(
+            HttpMethod.Get,
+            "api/v1/tasks" + Query(("state", Join(states)), ("user", user), ("job", Num(jobId)), ("offset", Num(offset)), ("limit", Num(limit))),
+            null,
+            null,
+            ct);
+
+    /// <summary>The hub's <c>/healthz</c>: it is up, its version, and its gRPC port.</summary>
+    public Task<HealthDto> HealthAsync(CancellationToken ct) =>
+        SendAsync<HealthDto>(HttpMethod.Get, "healthz", null, null, ct);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
+
+    private static string NoSuchJob(long jobId) => $"job {jobId} does not exist";
+
+    private static string? Num(long? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Join(IEnumerable<string>? values)
+    {
+        var list = values?.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).ToList();
+        return list is null || list.Count == 0 ? null : string.Join(',', list);
+    }
+
+    private static string Query(params (string Name, string? Value)[] parameters)
+    {
+        var parts = parameters.Where(p => p.Value is not null)
+            .Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}")
+            .ToList();
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
+}
