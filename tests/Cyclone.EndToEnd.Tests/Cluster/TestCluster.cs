@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Sockets;
+using Cyclone.Client;
+using Cyclone.Protocol.Rest;
+using Xunit.Abstractions;
+
+namespace Cyclone.EndToEnd.Tests.Cluster;
+
+/// <summary>
+/// A hub and agents as real <c>cyclone</c> processes on 127.0.0.1, with their own ports and data directory.
+/// Leases and heartbeats are short so that lost agents are noticed within seconds. On dispose every process
+/// is killed and, when output is attached, their logs are written to the test output.
+/// </summary>
+internal sealed partial class TestCluster : IAsyncDisposable
+{
+    public static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
+
+    private readonly ITestOutputHelper _output;
+    private readonly List<CycloneProcess> _processes = [];
+
+    public TestCluster(ITestOutputHelper output)
+    {
+        _output = output;
+        DataDirectory = Directory.CreateTempSubdirectory("cyclone-e2e-").FullName;
+        Port = FreePort();
+        GrpcPort = FreePort();
+        HubUrl = $"http://127.0.0.1:{Port}";
+        Client = new CycloneClient(new Uri(HubUrl));
+    }
+
+    public string DataDirectory { get; }
+
+    public int Port { get; }
+
+    public int GrpcPort { get; }
+
+    public string HubUrl { get; }
+
+    public CycloneClient Client { get; }
+
+    public CycloneProcess? Hub { get; private set; }
+
+    public Dictionary<string, string> HubEnvironment { get; } = new()
+    {
+        ["CYCLONE_Hub__LeaseTimeout"] = "00:00:03",
+        ["CYCLONE_Hub__HeartbeatInterval"] = "00:00:00.500",
+        ["CYCLONE_Hub__TickInterval"] = "00:00:00.250",
+    };
+
+    public static Dictionary<string, string> AgentEnvironment { get; } = new()
+    {
+        ["CYCLONE_Agent__KillGrace"] = "00:00:01",
+        ["CYCLONE_Agent__ShutdownGrace"] = "00:00:02",
+        ["CYCLONE_Agent__ReconnectMaxDelay"] = "00:00:02",
+    };
+
+    /// <summary>Starts the hub (again, after a crash, on the same ports and data) and waits for /healthz.</summary>
+    public async Task<CycloneProcess> StartHubAsync()
+    {
+        Hub = Track(CycloneProcess.Start("hub", ["hub", "--port", $"{Port}", "--grpc-port", $"{GrpcPort}", "--data", DataDirectory], HubEnvironment));
+        await Eventually.UntilAsync(async () =>
+        {
+            Assert.False(Hub.HasExited, $"the hub exited early:\n{Hub.Log}");
+            return (await Client.HealthAsync(CancellationToken.None)).Status == "ok";
+        }, StartDeadline, "the hub answers /healthz");
+        return Hub;
+    }
+
+    /// <summary>Starts an agent without waiting for it to register.</summary>
+    public CycloneProcess LaunchAgent(string name, int slots, string? labels = null)
+    {
+        string[] args = ["agent", "--hub", HubUrl, "--slots", $"{slots}", "--name", name];
+        return Track(CycloneProcess.Start($"agent {name}", labels is null ? args : [.. args, "--labels", labels], AgentEnvironment));
+    }
+
+    /// <summary>Starts an agent and waits until the hub lists it as UP.</summary>
+    public async Task<CycloneProcess> StartAgentAsync(string name, int slots, string? labels = null)
+    {
+        var agent = LaunchAgent(name, slots, labels);
+        await WaitForAgentAsync(name, "UP");
+        return agent;
+    }
+
+    public Task WaitForAgentAsync(string name, string state) =>
+        Eventually.UntilAsync(
+            async () => (await Client.ListAgentsAsync(CancellationToken.None)).Any(a => a.Name == name && a.State == state),
+            StartDeadline, $"agent {name} is {state}");
+
+    /// <summary>Runs a client command against this hub (with <c>--hub</c>) and waits for it to end.</summary>
+    public async Task<CliResult> CliAsync(params string[] args) => await CliAsync(TimeSpan.FromSeconds(120), args);
+
+    public async Task<CliResult> CliAsync(TimeSpan deadline, params string[] args)
+    {
+        using var process = CycloneProcess.Start(args[0], [args[0], "--hub", HubUrl, .. args[1..]]);
+        if (!await process.WaitForExitAsync(deadline))
+        {
+            throw new TimeoutException($"cyclone {string.Join(' ', args)} did not end within {deadline.TotalSeconds:0} s:\n{process.Log}");
+        }
+
+        return new CliResult(process.ExitCode, process.Stdout, process.Stderr);
+    }
+
+    /// <summary>Submits with <c>cyclone run</c> and returns the job id it printed.</summary>
+    public async Task<long> SubmitAsync(params string[] runArgs)
+    {
+        var result = await CliAsync(["run", .. runArgs]);
+        Assert.True(result.ExitCode == 0, $"cyclone run failed: {result}");
+        return long.Parse(result.Stdout.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public Task<JobDto> JobAsync(long id) => Client.GetJobAsync(id, CancellationToken.None);
+
+    public Task<JobDto> WaitForJobAsync(long id, string state, TimeSpan? deadline = null) =>
+        Eventually.UntilAsync(async () =>
+        {
+            var job = await JobAsync(id);
+            return job.State == state ? job : null;
+        }, deadline ?? TimeSpan.FromSeconds(60), $"job {id} is {state}");
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in _processes)
+        {
+            process.Dispose();
+            try
+            {
+                _output.WriteLine($"===== {process.Label} (pid {process.Pid})\n{process.Log}");
+            }
+            catch (InvalidOperationException)
+            {
+                // the test has ended; its output can no longer be written
+            }
+        }
+
+        Client.Dispose();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a process that was just killed may still hold a file for a moment; the temp directory is left behind
+        }
+
+        await Task.CompletedTask;
+    }
+
+    private CycloneProcess Track(CycloneProcess process)
+    {
+        _processes.Add(process);
+        return process;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
