@@ -21,6 +21,9 @@ public sealed class KillTests(ITestOutputHelper output)
         Assert.True(kill.ExitCode == 0, kill.ToString());
         await cluster.WaitForJobAsync(id, "CANCELLED");
         await Eventually.UntilAsync(() => Task.FromResult(!Processes.IsAlive(pid)), TimeSpan.FromSeconds(10), $"sleep {pid} is gone");
+        var again = await cluster.CliAsync("kill", $"{id}");
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("already ended (CANCELLED)", again.Stdout, StringComparison.Ordinal);
         var waited = await cluster.CliAsync("run", "--wait", "--", "true");
         Assert.Equal(0, waited.ExitCode); // the slot is free again
     }

@@ -21,16 +21,17 @@ public static class KillCommand
             {
                 try
                 {
-                    var job = await client.CancelJobAsync(id, ct);
+                    // a job that has ended already (cancelled included) is reported as such, not cancelled again
+                    var before = await client.GetJobAsync(id, ct);
+                    var ended = before.EndedAt is not null;
+                    var job = ended ? before : await client.CancelJobAsync(id, ct);
                     if (r.GetValue(json))
                     {
                         JsonOutput.WriteLine(job);
                     }
                     else
                     {
-                        Console.Out.WriteLine(job.State == "CANCELLED"
-                            ? $"job {id} cancelled"
-                            : $"job {id} had already ended ({job.State})");
+                        Console.Out.WriteLine(ended ? $"job {id} had already ended ({job.State})" : $"job {id} cancelled");
                     }
                 }
                 catch (CycloneApiException ex)
