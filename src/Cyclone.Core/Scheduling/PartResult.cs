@@ -19,8 +19,8 @@ public enum PartEnd
     Stopped,
 }
 
-/// <summary>An agent's report of how a node part ended.</summary>
-public readonly record struct PartResult(PartEnd End, int ExitCode, string? Message = null)
+/// <summary>An agent's report of how a node part ended, with the outputs (JSON object text) the task reported.</summary>
+public readonly record struct PartResult(PartEnd End, int ExitCode, string? Message = null, string? Outputs = null)
 {
     public bool Succeeded => End == PartEnd.Exited && ExitCode == 0;
 }

@@ -11,7 +11,7 @@ public sealed record StopOrder(string Agent, long TaskId, int Attempt, int NodeI
 /// <summary>A change of a task's durable state, to be written before it is acted on.</summary>
 public sealed record TaskTransition(
     long TaskId, long JobId, TaskState State, int Attempt, int Failures, DateTimeOffset At,
-    int? ExitCode = null, string? Reason = null, IReadOnlyList<string>? Agents = null);
+    int? ExitCode = null, string? Reason = null, IReadOnlyList<string>? Agents = null, string? Outputs = null);
 
 /// <summary>What one call into <see cref="SchedulerState"/> asks the hub to do: persist, then send.</summary>
 public sealed class SchedulerEffects

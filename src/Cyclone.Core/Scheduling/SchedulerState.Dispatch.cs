@@ -76,6 +76,7 @@ public sealed partial class SchedulerState
         task.State = TaskState.Running;
         task.Attempt++;
         task.StartedAt = now;
+        task.ReportedOutputs = null;
         _running.Add(task.Id);
         var names = agents.Select(a => a.Name).ToArray();
         for (var node = 0; node < agents.Count; node++)

@@ -18,6 +18,11 @@ public sealed partial class SchedulerState
         }
 
         ReleasePart(task, node);
+        if (node == 0 && result.Outputs is not null)
+        {
+            task.ReportedOutputs = result.Outputs;
+        }
+
         if (_agents.TryGetValue(agentName, out var agent))
         {
             agent.LastSeen = now;
@@ -30,7 +35,7 @@ public sealed partial class SchedulerState
         }
         else if (Array.TrueForAll(task.PartDone, d => d))
         {
-            Finish(task, TaskState.Completed, now, fx, exitCode: 0, reason: null);
+            Finish(task, TaskState.Completed, now, fx, exitCode: 0, reason: null, task.ReportedOutputs);
         }
     }
 
@@ -77,6 +82,7 @@ public sealed partial class SchedulerState
     {
         task.State = TaskState.Pending;
         task.StartedAt = null;
+        task.ReportedOutputs = null;
         task.ClearParts();
         _running.Remove(task.Id);
         _ready.Add(task);

@@ -38,12 +38,12 @@ public sealed partial class SchedulerState
     /// <summary>Task ids in the order they would be dispatched.</summary>
     public IEnumerable<long> ReadyOrder() => _ready.InOrder();
 
-    /// <summary>Adds a newly submitted (already durable) task in the pending state.</summary>
+    /// <summary>Adds a newly submitted (already durable) task without dependencies in the pending state.</summary>
     public void Add(SchedulerTask task)
     {
         task.State = TaskState.Pending;
         _tasks.Add(task.Id, task);
-        _ready.Add(task);
+        Enqueue(task);
     }
 
     /// <summary>
@@ -59,7 +59,7 @@ public sealed partial class SchedulerState
         _tasks.Add(task.Id, task);
         if (state == TaskState.Pending)
         {
-            _ready.Add(task);
+            Enqueue(task);
             return;
         }
 
@@ -69,6 +69,7 @@ public sealed partial class SchedulerState
         }
 
         _running.Add(task.Id);
+        AdmitRunning(task);
 
         for (var node = 0; node < task.Nodes; node++)
         {
@@ -90,9 +91,14 @@ public sealed partial class SchedulerState
         }
     }
 
-    /// <summary>Cancels the given tasks: pending ones end at once, running ones are told to stop.</summary>
+    /// <summary>
+    /// Cancels the given tasks: blocked and pending ones end at once, running ones are told to stop.
+    /// Tasks cancelled together end CANCELLED even when one depends on another; tasks outside the set
+    /// that depend on them are released or end UPSTREAM_FAILED as their dependency kinds say.
+    /// </summary>
     public void Cancel(IEnumerable<long> taskIds, string reason, DateTimeOffset now, SchedulerEffects fx)
     {
+        var cancelled = new List<long>();
         foreach (var id in taskIds)
         {
             if (!_tasks.TryGetValue(id, out var task))
@@ -104,12 +110,15 @@ public sealed partial class SchedulerState
             {
                 StopParts(task, reason, fx);
             }
-            else
-            {
-                _ready.Remove(task);
-            }
 
-            Finish(task, TaskState.Cancelled, now, fx, exitCode: null, reason);
+            RemoveEventWait(task);
+            FinishCore(task, TaskState.Cancelled, now, fx, exitCode: null, reason, outputs: null);
+            cancelled.Add(id);
+        }
+
+        foreach (var id in cancelled)
+        {
+            Cascade(id, TaskState.Cancelled, now, fx);
         }
 
         Dispatch(now, fx);
@@ -122,11 +131,29 @@ public sealed partial class SchedulerState
         return connected.Count == 0 ? null : Placement.WhyUnsatisfiable(demand, nodes, connected);
     }
 
-    private void Finish(SchedulerTask task, TaskState state, DateTimeOffset now, SchedulerEffects fx, int? exitCode, string? reason)
+    private void Finish(SchedulerTask task, TaskState state, DateTimeOffset now, SchedulerEffects fx, int? exitCode, string? reason, string? outputs = null)
     {
+        FinishCore(task, state, now, fx, exitCode, reason, outputs);
+        Cascade(task.Id, state, now, fx);
+    }
+
+    /// <summary>Ends a task and records it, without telling its dependents (see <see cref="Cascade"/>).</summary>
+    private void FinishCore(SchedulerTask task, TaskState state, DateTimeOffset now, SchedulerEffects fx, int? exitCode, string? reason, string? outputs)
+    {
+        var previous = task.State;
+        if (previous == TaskState.Pending && !task.Held)
+        {
+            _ready.Remove(task);
+        }
+
         task.State = state;
         _tasks.Remove(task.Id);
         _running.Remove(task.Id);
-        fx.Transitions.Add(new TaskTransition(task.Id, task.JobId, state, task.Attempt, task.Failures, now, exitCode, reason));
+        if (previous is TaskState.Pending or TaskState.Running)
+        {
+            Leave(task);
+        }
+
+        fx.Transitions.Add(new TaskTransition(task.Id, task.JobId, state, task.Attempt, task.Failures, now, exitCode, reason, Outputs: outputs));
     }
 }

@@ -1,3 +1,4 @@
+using Cyclone.Core.Dependencies;
 using Cyclone.Core.Resources;
 using Cyclone.Core.Tasks;
 
@@ -48,6 +49,24 @@ public sealed class SchedulerTask
     public int MaxRetries { get; init; }
 
     public TimeSpan? TimeLimit { get; init; }
+
+    /// <summary>Tasks this one waits for; it stays blocked until each has ended as its kind requires.</summary>
+    public IReadOnlyList<TaskDependency> Dependencies { get; init; } = [];
+
+    /// <summary>An event this task waits for once its dependencies are met; it then completes with the event's data and never runs on an agent.</summary>
+    public string? WaitsForEvent { get; init; }
+
+    /// <summary>At most this many tasks of the same job run (or wait in the ready queue) at once: a job array's <c>%N</c>.</summary>
+    public int? MaxActiveInJob { get; init; }
+
+    /// <summary>Dependencies not met yet.</summary>
+    public int UnmetDependencies { get; internal set; }
+
+    /// <summary>True while the task waits behind its job's <see cref="MaxActiveInJob"/>.</summary>
+    public bool Held { get; internal set; }
+
+    /// <summary>The outputs node 0 reported for the current attempt (JSON object text), recorded when the task completes.</summary>
+    internal string? ReportedOutputs { get; set; }
 
     public DateTimeOffset? StartedAt { get; internal set; }
 
