@@ -54,4 +54,13 @@ public interface IStore : IAsyncDisposable
     Task<IReadOnlyDictionary<TaskState, long>> CountJobsByStateAsync(CancellationToken ct);
 
     Task<IReadOnlyList<AgentRecord>> ListAgentsAsync(CancellationToken ct);
+
+    /// <summary>The current state of each given task that exists.</summary>
+    Task<IReadOnlyDictionary<long, TaskState>> GetTaskStatesAsync(IReadOnlyCollection<long> taskIds, CancellationToken ct);
+
+    /// <summary>The outputs (JSON object text) of the given tasks of a job that reported any, by task index.</summary>
+    Task<IReadOnlyDictionary<int, string>> GetOutputsAsync(long jobId, IReadOnlyCollection<int> taskIndices, CancellationToken ct);
+
+    /// <summary>The ids of every task of the given jobs (what <c>--dependency afterok:JOB</c> waits for).</summary>
+    Task<IReadOnlyList<long>> GetTaskIdsOfJobsAsync(IReadOnlyCollection<long> jobIds, CancellationToken ct);
 }

@@ -19,6 +19,18 @@ public sealed record TaskPayload
 
     public string User { get; init; } = "";
 
+    /// <summary>A typed task's kind (e.g. <c>math.Power</c>) and class; null for a command.</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>The .NET class that runs a typed task (<c>Namespace.Type, Assembly</c>).</summary>
+    public string? TaskClass { get; init; }
+
+    /// <summary>Fixed input values (a JSON object), merged with the bound inputs when the task is leased.</summary>
+    public string? Parameters { get; init; }
+
+    /// <summary>Inputs taken from the outputs of upstream tasks of the same job.</summary>
+    public IReadOnlyList<InputBinding>? InputBindings { get; init; }
+
     /// <summary>The task's position in its job (what <c>CYCLONE_TASK_INDEX</c> says).</summary>
     public int TaskIndex { get; init; }
 }

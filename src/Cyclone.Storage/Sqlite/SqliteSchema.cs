@@ -94,6 +94,54 @@ internal static class SqliteSchema
             last_seen INTEGER NOT NULL
         );
         """,
+        """
+        ALTER TABLE jobs ADD COLUMN workflow TEXT;
+        ALTER TABLE jobs ADD COLUMN workflow_commit TEXT;
+        CREATE INDEX jobs_by_workflow ON jobs (workflow, id) WHERE workflow IS NOT NULL;
+        ALTER TABLE tasks ADD COLUMN outputs TEXT;
+        ALTER TABLE tasks ADD COLUMN wait_event TEXT;
+        ALTER TABLE tasks ADD COLUMN max_active INTEGER;
+
+        CREATE TABLE task_deps (
+            task_id INTEGER NOT NULL,
+            upstream_id INTEGER NOT NULL,
+            kind INTEGER NOT NULL
+        );
+        CREATE INDEX task_deps_by_task ON task_deps (task_id);
+
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            data TEXT NOT NULL,
+            user TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            delivered INTEGER NOT NULL DEFAULT 0,
+            started_runs TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX events_by_name ON events (name, id);
+
+        CREATE TABLE workflow_triggers (
+            event TEXT NOT NULL,
+            workflow TEXT NOT NULL,
+            PRIMARY KEY (event, workflow)
+        );
+
+        CREATE TABLE timers (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            spec TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL,
+            data TEXT,
+            user TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            next_at INTEGER,
+            last_at INTEGER,
+            last_note TEXT,
+            fired INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1
+        );
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

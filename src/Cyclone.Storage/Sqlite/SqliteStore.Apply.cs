@@ -8,7 +8,7 @@ public sealed partial class SqliteStore
 {
     private const string UpdateTask = """
         UPDATE tasks SET state = $state, attempt = $attempt, failures = $failures,
-            agents = coalesce($agents, agents), exit_code = $exit, reason = $reason,
+            agents = coalesce($agents, agents), exit_code = $exit, reason = $reason, outputs = coalesce($outputs, outputs),
             started_at = CASE WHEN $state = 2 THEN $at WHEN $state = 1 THEN NULL ELSE started_at END,
             ended_at = CASE WHEN $state >= 3 THEN $at ELSE NULL END
         WHERE id = $id;
@@ -66,6 +66,7 @@ public sealed partial class SqliteStore
         c.Command(UpdateTask)
             .With("$id", t.TaskId).With("$state", (int)t.State).With("$attempt", t.Attempt).With("$failures", t.Failures)
             .With("$agents", agents).With("$exit", Db(t.ExitCode)).With("$reason", Db(t.Reason)).With("$at", Ms(t.At))
+            .With("$outputs", Db(t.Outputs))
             .ExecuteNonQuery();
         if (t.State != TaskState.Running)
         {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Cyclone.Core.Dependencies;
 using Cyclone.Core.Resources;
 using Cyclone.Core.Tasks;
 using Cyclone.Storage.Contract;
@@ -10,13 +11,13 @@ namespace Cyclone.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {
-    private const string JobColumns = "id, name, user, spec, state, task_count, submitted_at, started_at, ended_at, exit_code";
+    private const string JobColumns = "id, name, user, spec, state, task_count, submitted_at, started_at, ended_at, exit_code, workflow, workflow_commit";
 
     private const string TaskColumns =
-        "id, job_id, idx, name, user, state, attempt, failures, priority, agents, exit_code, reason, submitted_at, started_at, ended_at";
+        "id, job_id, idx, name, user, state, attempt, failures, priority, agents, exit_code, reason, submitted_at, started_at, ended_at, outputs";
 
     private const string ActiveColumns =
-        "id, job_id, slots, memory, gpus, labels, nodes, priority, max_retries, time_limit_ms, state, attempt, failures, agents, started_at";
+        "id, job_id, slots, memory, gpus, labels, nodes, priority, max_retries, time_limit_ms, state, attempt, failures, agents, started_at, wait_event, max_active";
 
     private const string Filter = """
         (NOT EXISTS (SELECT 1 FROM json_each($states)) OR state IN (SELECT value FROM json_each($states)))
@@ -25,17 +26,36 @@ public sealed partial class SqliteStore
 
     public async IAsyncEnumerable<ActiveTaskRecord> LoadActiveTasksAsync([EnumeratorCancellation] CancellationToken ct)
     {
+        var dependencies = new Dictionary<long, List<TaskDependency>>();
+        foreach (var (task, upstream, kind) in await ReadAsync(
+            "SELECT d.task_id, d.upstream_id, d.kind FROM task_deps d JOIN tasks t ON t.id = d.task_id WHERE t.state = 0;",
+            _ => { }, r => (r.GetInt64(0), r.GetInt64(1), (DependencyKind)r.GetInt32(2)), ct))
+        {
+            if (!dependencies.TryGetValue(task, out var list))
+            {
+                dependencies[task] = list = [];
+            }
+
+            list.Add(new TaskDependency(upstream, kind));
+        }
+
         await using var connection = await OpenReadAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {ActiveColumns} FROM tasks WHERE state < 3 ORDER BY id;";
         await using var r = await command.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
+            var id = r.GetInt64(0);
             yield return new ActiveTaskRecord(
-                r.GetInt64(0), r.GetInt64(1), new NodeDemand(r.GetInt32(2), r.GetInt64(3), r.GetInt32(4), List(r, 5)),
+                id, r.GetInt64(1), new NodeDemand(r.GetInt32(2), r.GetInt64(3), r.GetInt32(4), List(r, 5)),
                 r.GetInt32(6), r.GetInt32(7), r.GetInt32(8),
                 r.IsDBNull(9) ? null : TimeSpan.FromMilliseconds(r.GetInt64(9)),
-                (TaskState)r.GetInt32(10), r.GetInt32(11), r.GetInt32(12), List(r, 13), AtOrNull(r, 14));
+                (TaskState)r.GetInt32(10), r.GetInt32(11), r.GetInt32(12), List(r, 13), AtOrNull(r, 14))
+            {
+                Dependencies = dependencies.TryGetValue(id, out var deps) ? deps : [],
+                WaitsForEvent = TextOrNull(r, 15),
+                MaxActiveInJob = IntOrNull(r, 16),
+            };
         }
     }
 
@@ -100,12 +120,19 @@ public sealed partial class SqliteStore
 
     private static JobRecord ReadJob(SqliteDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), (TaskState)r.GetInt32(4), r.GetInt32(5),
-        At(r, 6), AtOrNull(r, 7), AtOrNull(r, 8), IntOrNull(r, 9));
+        At(r, 6), AtOrNull(r, 7), AtOrNull(r, 8), IntOrNull(r, 9))
+    {
+        Workflow = TextOrNull(r, 10),
+        WorkflowCommit = TextOrNull(r, 11),
+    };
 
     private static TaskRecord ReadTask(SqliteDataReader r) => new(
         r.GetInt64(0), r.GetInt64(1), r.GetInt32(2), r.GetString(3), r.GetString(4), (TaskState)r.GetInt32(5),
         r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), List(r, 9), IntOrNull(r, 10), TextOrNull(r, 11),
-        At(r, 12), AtOrNull(r, 13), AtOrNull(r, 14));
+        At(r, 12), AtOrNull(r, 13), AtOrNull(r, 14))
+    {
+        Outputs = TextOrNull(r, 15),
+    };
 
     private async Task<IReadOnlyList<T>> ReadAsync<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read, CancellationToken ct)
     {

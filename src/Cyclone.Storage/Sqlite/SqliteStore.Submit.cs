@@ -8,16 +8,18 @@ namespace Cyclone.Storage.Sqlite;
 public sealed partial class SqliteStore
 {
     private const string InsertJob = """
-        INSERT INTO jobs (name, user, spec, state, task_count, submitted_at)
-        VALUES ($name, $user, $spec, $state, $count, $at) RETURNING id;
+        INSERT INTO jobs (name, user, spec, state, task_count, submitted_at, workflow, workflow_commit)
+        VALUES ($name, $user, $spec, $state, $count, $at, $workflow, $commit) RETURNING id;
         """;
 
     private const string InsertTask = """
         INSERT INTO tasks (job_id, idx, name, user, state, priority, nodes, slots, memory, gpus, labels,
-                           max_retries, time_limit_ms, submitted_at, payload)
+                           max_retries, time_limit_ms, submitted_at, payload, wait_event, max_active)
         VALUES ($job, $idx, $name, $user, $state, $priority, $nodes, $slots, $memory, $gpus, $labels,
-                $retries, $limit, $at, $payload) RETURNING id;
+                $retries, $limit, $at, $payload, $event, $maxActive) RETURNING id;
         """;
+
+    private const string InsertDependency = "INSERT INTO task_deps (task_id, upstream_id, kind) VALUES ($task, $upstream, $kind);";
 
     private const string UpsertAgent = """
         INSERT INTO agents (name, host, slots, cores, memory, gpus, labels, state, connected_at, last_seen)
@@ -57,10 +59,11 @@ public sealed partial class SqliteStore
 
     private static SubmittedJob Insert(WriteContext c, NewJob job)
     {
-        const TaskState initial = TaskState.Pending;
+        var initial = job.Tasks.All(t => t.StartsBlocked) ? TaskState.Blocked : TaskState.Pending;
         var jobId = (long)c.Command(InsertJob)
             .With("$name", job.Name).With("$user", job.User).With("$spec", job.SpecJson)
             .With("$state", (int)initial).With("$count", job.Tasks.Count).With("$at", Ms(job.SubmittedAt))
+            .With("$workflow", Db(job.Workflow)).With("$commit", Db(job.WorkflowCommit))
             .ExecuteScalar()!;
         var taskIds = new List<long>(job.Tasks.Count);
         foreach (var t in job.Tasks)
@@ -68,12 +71,30 @@ public sealed partial class SqliteStore
             var payload = t.Payload with { TaskIndex = t.Index };
             taskIds.Add((long)c.Command(InsertTask)
                 .With("$job", jobId).With("$idx", t.Index).With("$name", t.Name).With("$user", job.User)
-                .With("$state", (int)initial).With("$priority", t.Priority).With("$nodes", t.Nodes)
+                .With("$state", (int)(t.StartsBlocked ? TaskState.Blocked : TaskState.Pending)).With("$priority", t.Priority).With("$nodes", t.Nodes)
                 .With("$slots", t.Demand.Slots).With("$memory", t.Demand.MemoryBytes).With("$gpus", t.Demand.Gpus)
                 .With("$labels", List(t.Demand.Labels)).With("$retries", t.MaxRetries)
                 .With("$limit", Db((long?)t.TimeLimit?.TotalMilliseconds)).With("$at", Ms(job.SubmittedAt))
                 .With("$payload", JsonSerializer.Serialize(payload, Json))
+                .With("$event", Db(t.WaitsForEvent)).With("$maxActive", Db(t.MaxActiveInJob))
                 .ExecuteScalar()!);
+        }
+
+        var byIndex = new Dictionary<int, long>(job.Tasks.Count);
+        for (var i = 0; i < job.Tasks.Count; i++)
+        {
+            byIndex[job.Tasks[i].Index] = taskIds[i];
+        }
+
+        for (var i = 0; i < job.Tasks.Count; i++)
+        {
+            foreach (var d in job.Tasks[i].Dependencies)
+            {
+                var upstream = d.UpstreamTaskId ?? (d.UpstreamIndex is { } idx && byIndex.TryGetValue(idx, out var id)
+                    ? id
+                    : throw new ArgumentException($"Task {job.Tasks[i].Index} of job '{job.Name}' depends on index {d.UpstreamIndex}, which the job does not have."));
+                c.Command(InsertDependency).With("$task", taskIds[i]).With("$upstream", upstream).With("$kind", (int)d.Kind).ExecuteNonQuery();
+            }
         }
 
         return new SubmittedJob(jobId, taskIds);
