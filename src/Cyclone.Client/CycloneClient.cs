@@ -45,8 +45,11 @@ public sealed partial class CycloneClient : IDisposable
         SendAsync<PageDto<JobDto>>(HttpMethod.Get, "api/v1/jobs" + Query(("state", Join(states)), ("user", user), ("offset", Num(offset)), ("limit", Num(limit))), null, null, ct);
 
     /// <summary>Cancels a job: pending tasks end, running ones are killed. Answers the job as it is afterwards.</summary>
-    public Task<JobDto> CancelJobAsync(long jobId, CancellationToken ct) =>
-        SendAsync<JobDto>(HttpMethod.Post, $"api/v1/jobs/{jobId}/cancel", null, NoSuchJob(jobId), ct);
+    public Task<JobDto> CancelJobAsync(long jobId, CancellationToken ct) => CancelJobAsync(jobId, null, ct);
+
+    /// <summary>Cancels one task (array element) of a job, or the whole job when <paramref name="taskIndex"/> is null.</summary>
+    public Task<JobDto> CancelJobAsync(long jobId, int? taskIndex, CancellationToken ct) =>
+        SendAsync<JobDto>(HttpMethod.Post, $"api/v1/jobs/{jobId}/cancel" + Query(("task", taskIndex is { } t ? Num(t) : null)), null, NoSuchJob(jobId), ct);
 
     /// <summary>Output chunks of a job after sequence number <paramref name="after"/>, optionally of one task and rank.</summary>
     public Task<OutputPageDto> ReadOutputAsync(

@@ -81,6 +81,7 @@ public sealed partial class AttemptSupervisor
             Message = result.Message,
             StartedUnixMs = result.Started.ToUnixTimeMilliseconds(),
             EndedUnixMs = result.Ended.ToUnixTimeMilliseconds(),
+            OutputsJson = result.Outputs ?? string.Empty,
         });
         var batch = new OutcomeBatch();
         batch.Outcomes.Add(outcome);

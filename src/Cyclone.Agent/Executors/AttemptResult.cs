@@ -8,4 +8,5 @@ namespace Cyclone.Agent.Executors;
 /// <param name="Message">What happened, for people; empty for a plain exit.</param>
 /// <param name="Started">When the agent began the attempt.</param>
 /// <param name="Ended">When the last process ended and all output was flushed.</param>
-public sealed record AttemptResult(OutcomeKind Kind, int ExitCode, string Message, DateTimeOffset Started, DateTimeOffset Ended);
+/// <param name="Outputs">The outputs the task reported (a JSON object), if any.</param>
+public sealed record AttemptResult(OutcomeKind Kind, int ExitCode, string Message, DateTimeOffset Started, DateTimeOffset Ended, string? Outputs = null);

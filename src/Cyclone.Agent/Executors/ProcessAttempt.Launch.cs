@@ -43,14 +43,14 @@ public sealed partial class ProcessAttempt
         return true;
     }
 
-    private bool TryLaunchAll(Launch launch, List<Process> processes, out string error)
+    private bool TryLaunchAll(Launch launch, TaskDataFiles data, List<Process> processes, out string error)
     {
         error = string.Empty;
         for (var local = 0; local < LeaseEnvironment.ProcsPerNode(Lease); local++)
         {
             try
             {
-                processes.Add(LaunchOne(launch, local));
+                processes.Add(LaunchOne(launch, data, local));
             }
             catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or IOException)
             {
@@ -62,7 +62,7 @@ public sealed partial class ProcessAttempt
         return true;
     }
 
-    private Process LaunchOne(Launch launch, int local)
+    private Process LaunchOne(Launch launch, TaskDataFiles data, int local)
     {
         var info = new ProcessStartInfo(launch.Setsid)
         {
@@ -89,6 +89,11 @@ public sealed partial class ProcessAttempt
             {
                 info.Environment[key] = value;
             }
+        }
+
+        foreach (var (key, value) in Lease.ExtraEnv.Concat(data.Environment))
+        {
+            info.Environment[key] = value;
         }
 
         foreach (var (key, value) in LeaseEnvironment.For(Lease, local))

@@ -10,7 +10,7 @@ namespace Cyclone.Agent.Executors;
 /// else 0), TIMED_OUT, STOPPED or HANDED_BACK (the trees killed), or START_FAILED. Every chunk of its
 /// output has been handed to the sink and flushed before <see cref="Completion"/> completes.
 /// </summary>
-public sealed partial class ProcessAttempt
+public sealed partial class ProcessAttempt : IRunningAttempt
 {
     private readonly ProcessExecutor _executor;
     private readonly IOutputSink _sink;
@@ -70,10 +70,22 @@ public sealed partial class ProcessAttempt
             return StartFailed(started, fileError);
         }
 
+        TaskDataFiles data;
+        try
+        {
+            data = TaskDataFiles.Create(Lease);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            await files.DisposeAsync();
+            return StartFailed(started, $"cannot prepare the task's inputs on host {Environment.MachineName}: {ex.Message}");
+        }
+
         await using (files)
+        using (data)
         {
             var processes = new List<Process>();
-            if (!TryLaunchAll(launch, processes, out error))
+            if (!TryLaunchAll(launch, data, processes, out error))
             {
                 await AbortLaunchAsync(processes);
                 return StartFailed(started, error);
@@ -100,9 +112,20 @@ public sealed partial class ProcessAttempt
             }
 
             var exitCode = Array.Find(codes, c => c != 0);
-            return killed
-                ? new AttemptResult(_killKind, exitCode, _killMessage, started, _time.GetUtcNow())
-                : new AttemptResult(OutcomeKind.Exited, exitCode, string.Empty, started, _time.GetUtcNow());
+            if (killed)
+            {
+                return new AttemptResult(_killKind, exitCode, _killMessage, started, _time.GetUtcNow());
+            }
+
+            if (exitCode != 0 || Lease.NodeIndex != 0)
+            {
+                return new AttemptResult(OutcomeKind.Exited, exitCode, string.Empty, started, _time.GetUtcNow());
+            }
+
+            var (outputs, outputsError) = data.ReadOutputs();
+            return outputsError is null
+                ? new AttemptResult(OutcomeKind.Exited, 0, string.Empty, started, _time.GetUtcNow(), outputs)
+                : new AttemptResult(OutcomeKind.Exited, -1, outputsError, started, _time.GetUtcNow());
         }
     }
 

@@ -27,6 +27,8 @@ public static class RunCommand
         var output = new Option<string?>("--output", "-o") { Description = "File pattern for each process's stdout (%j job, %n node, %t task)", HelpName = "PATTERN" };
         var error = new Option<string?>("--error", "-e") { Description = "File pattern for each process's stderr [default: the --output file]", HelpName = "PATTERN" };
         var chdir = new Option<string?>("--chdir", "-D") { Description = "Working directory of the processes [default: the current directory]", HelpName = "DIR" };
+        var array = new Option<string?>("--array", "-a") { Description = "Run a job array: indices such as 0-99 or 1,3,5-7, with %N to run at most N at once; each element gets CYCLONE_ARRAY_TASK_ID", HelpName = "INDICES" };
+        var dependency = new Option<string?>("--dependency", "-d") { Description = "Start only after other jobs end: afterok:ID[:ID...], afterany:..., afternotok:..., comma-separated", HelpName = "DEPS" };
         var defer = new Option<bool>("--defer") { Description = "Accept the job even if no agent connected now could run it" };
         var wait = new Option<bool>("--wait") { Description = "Wait until the job ends; exit with its status (0, its exit code, 124 timeout, 130 cancelled)" };
         var json = new Option<bool>("--json") { Description = "Print the submission's ids as JSON (with --wait: the ended job)" };
@@ -38,7 +40,7 @@ public static class RunCommand
 
         var command = new Command("run", "Submit a job that runs COMMAND on NODES agents with PROCS processes each.")
         {
-            hub, nodes, procs, cpus, mem, gpus, time, retries, labels, priority, name, output, error, chdir, defer, wait, json, commandLine,
+            hub, nodes, procs, cpus, mem, gpus, time, retries, labels, priority, name, output, error, chdir, array, dependency, defer, wait, json, commandLine,
         };
         command.Validators.Add(result =>
         {
@@ -69,6 +71,8 @@ public static class RunCommand
                 Environment = SubmitterEnvironment(),
                 User = Environment.UserName,
                 Defer = r.GetValue(defer),
+                Array = r.GetValue(array),
+                Dependency = r.GetValue(dependency),
             };
             var submitted = await client.SubmitAsync(request, ct);
             if (!r.GetValue(wait))

@@ -29,6 +29,8 @@ public static class DtoMapper
             ExitCode = job.ExitCode,
             TaskCount = job.TaskCount,
             Tasks = tasks?.Select(t => t.ToDto()).ToList(),
+            Workflow = job.Workflow,
+            WorkflowCommit = job.WorkflowCommit,
         };
     }
 
@@ -45,6 +47,7 @@ public static class DtoMapper
         User = t.User,
         Name = t.Name,
         Priority = t.Priority,
+        Outputs = t.Outputs is null ? null : System.Text.Json.Nodes.JsonNode.Parse(t.Outputs) as System.Text.Json.Nodes.JsonObject,
         SubmittedAt = t.SubmittedAt,
         StartedAt = t.StartedAt,
         EndedAt = t.EndedAt,

@@ -19,18 +19,29 @@ public static class JobEndpoints
         jobs.MapPost("/", SubmitAsync).WithSummary("Submit a job; answers once it is durable.");
         jobs.MapGet("/", ListAsync).WithSummary("List jobs, newest first.");
         jobs.MapGet("/{id:long}", GetAsync).WithSummary("One job with its tasks.");
-        jobs.MapPost("/{id:long}/cancel", CancelAsync).WithSummary("Cancel a job: pending tasks end, running ones are killed.");
+        jobs.MapPost("/{id:long}/cancel", CancelAsync).WithSummary("Cancel a job (or with ?task=N one task or array element): pending tasks end, running ones are killed.");
         jobs.MapGet("/{id:long}/output", OutputAsync).WithSummary("Output of a job's processes after a sequence number.");
         return api;
     }
 
     internal static async Task<Results<Created<SubmitJobResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        SubmitJobRequest request, SchedulerLoop loop, TimeProvider time, CancellationToken ct)
+        SubmitJobRequest request, SchedulerLoop loop, IStore store, TimeProvider time, CancellationToken ct)
     {
-        var job = JobSubmissionValidator.Validate(request, time.GetUtcNow(), out var errors);
+        var job = JobSubmissionValidator.Validate(request, time.GetUtcNow(), out var errors, out var dependencies);
         if (job is null)
         {
             return TypedResults.ValidationProblem(errors, title: "The job is not valid");
+        }
+
+        if (dependencies.Count > 0)
+        {
+            var resolved = await JobDependencies.ResolveAsync(store, dependencies, ct);
+            if (resolved.Error is { } depError)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["dependency"] = [depError] }, title: "The job is not valid");
+            }
+
+            job = job with { Tasks = [.. job.Tasks.Select(t => t with { Dependencies = resolved.Dependencies })] };
         }
 
         var task = job.Tasks[0];
@@ -74,7 +85,7 @@ public static class JobEndpoints
         return TypedResults.Ok(job.ToDto(await store.GetTasksOfJobAsync(id, ct)));
     }
 
-    internal static async Task<Results<Ok<JobDto>, ProblemHttpResult>> CancelAsync(long id, IStore store, SchedulerLoop loop, CancellationToken ct)
+    internal static async Task<Results<Ok<JobDto>, ProblemHttpResult>> CancelAsync(long id, IStore store, SchedulerLoop loop, CancellationToken ct, int? task = null)
     {
         var job = await store.GetJobAsync(id, ct);
         if (job is null)
@@ -86,7 +97,13 @@ public static class JobEndpoints
         {
             var tasks = await store.GetTasksOfJobAsync(id, ct);
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            loop.Post(new CancelCommand(tasks.Where(t => !t.State.IsFinal()).Select(t => t.Id).ToList(), "cancelled by request", done));
+            if (task is not null && tasks.All(t => t.Index != task))
+            {
+                return TypedResults.Problem(title: "No such task", detail: $"job {id} has no task (array element) {task}", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            var targets = tasks.Where(t => !t.State.IsFinal() && (task is null || t.Index == task)).Select(t => t.Id).ToList();
+            loop.Post(new CancelCommand(targets, task is null ? "cancelled by request" : $"element {task} cancelled by request", done));
             await done.Task.WaitAsync(ct);
         }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using Cyclone.Core.Dependencies;
 using Cyclone.Core.Parsing;
 using Cyclone.Core.Resources;
 using Cyclone.Protocol.Rest;
@@ -18,8 +20,17 @@ public static class JobSubmissionValidator
     private const int MaxName = 200;
 
     /// <summary>Validates <paramref name="request"/>; returns the job, or null with <paramref name="errors"/> filled.</summary>
-    public static NewJob? Validate(SubmitJobRequest request, DateTimeOffset now, out Dictionary<string, string[]> errors)
+    public static NewJob? Validate(SubmitJobRequest request, DateTimeOffset now, out Dictionary<string, string[]> errors) =>
+        Validate(request, now, out errors, out _);
+
+    /// <summary>
+    /// Validates <paramref name="request"/>; returns the job, or null with <paramref name="errors"/> filled.
+    /// The jobs named by <c>dependency</c> are returned apart: the caller checks they exist and adds them.
+    /// </summary>
+    public static NewJob? Validate(
+        SubmitJobRequest request, DateTimeOffset now, out Dictionary<string, string[]> errors, out IReadOnlyList<(DependencyKind Kind, long JobId)> dependencies)
     {
+        dependencies = [];
         var problems = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void Add(string field, string message)
         {
@@ -84,6 +95,17 @@ public static class JobSubmissionValidator
             Add("environment", "environment variable names must be non-empty and contain no '=' or NUL");
         }
 
+        ArraySpec? array = null;
+        if (request.Array is not null && !ArraySpecParser.TryParse(request.Array, out array, out var arrayError))
+        {
+            Add("array", arrayError);
+        }
+
+        if (request.Dependency is not null && !DependencySpecParser.TryParse(request.Dependency, out dependencies, out var depError))
+        {
+            Add("dependency", depError);
+        }
+
         CheckPattern(Add, "outputPattern", request.OutputPattern);
         CheckPattern(Add, "errorPattern", request.ErrorPattern);
         if (request.Name is { Length: > MaxName })
@@ -102,10 +124,11 @@ public static class JobSubmissionValidator
             return null;
         }
 
-        return Build(request, command, labels, memory, timeLimit, now);
+        return Build(request, command, labels, memory, timeLimit, array, now);
     }
 
-    private static NewJob Build(SubmitJobRequest request, IReadOnlyList<string> command, List<string> labels, long memory, TimeSpan? timeLimit, DateTimeOffset now)
+    private static NewJob Build(
+        SubmitJobRequest request, IReadOnlyList<string> command, List<string> labels, long memory, TimeSpan? timeLimit, ArraySpec? array, DateTimeOffset now)
     {
         var user = string.IsNullOrWhiteSpace(request.User) ? "anonymous" : request.User.Trim();
         var name = string.IsNullOrWhiteSpace(request.Name) ? Path.GetFileName(command[0]) : request.Name.Trim();
@@ -124,8 +147,25 @@ public static class JobSubmissionValidator
         };
         var spec = new JobSpec(command, request.Nodes, request.ProcsPerNode, request.CpusPerProc, request.Memory, request.Gpus,
             timeLimit is null ? null : TimeLimitParser.Format(timeLimit), request.Retries, labels, request.Priority, request.WorkingDirectory);
-        var task = new NewTask(0, name, demand, request.Nodes, request.Priority, request.Retries, timeLimit, payload);
-        return new NewJob(name, user, JsonSerializer.Serialize(spec, ApiJson.Options), now, [task]);
+        var specJson = JsonSerializer.Serialize(spec, ApiJson.Options);
+        if (array is null)
+        {
+            return new NewJob(name, user, specJson, now, [new NewTask(0, name, demand, request.Nodes, request.Priority, request.Retries, timeLimit, payload)]);
+        }
+
+        var tasks = array.Indices.Select(i =>
+        {
+            var env = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["CYCLONE_ARRAY_TASK_ID"] = i.ToString(CultureInfo.InvariantCulture),
+                ["CYCLONE_ARRAY_TASK_COUNT"] = array.Indices.Count.ToString(CultureInfo.InvariantCulture),
+            };
+            return new NewTask(i, $"{name}[{i}]", demand, request.Nodes, request.Priority, request.Retries, timeLimit, payload with { ExtraEnvironment = env })
+            {
+                MaxActiveInJob = array.MaxRunning,
+            };
+        }).ToList();
+        return new NewJob(name, user, specJson, now, tasks);
     }
 
     private static void CheckRange(Action<string, string> add, string field, int value, int min, int max)

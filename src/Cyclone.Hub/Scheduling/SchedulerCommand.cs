@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Cyclone.Core.Scheduling;
+using Cyclone.Core.Tasks;
 using Cyclone.Hub.Agents;
 using Cyclone.Protocol.Agent;
 
@@ -7,8 +9,20 @@ namespace Cyclone.Hub.Scheduling;
 /// <summary>Something for the scheduler loop to do. Only the loop reads these, in order.</summary>
 internal abstract record SchedulerCommand;
 
-/// <summary>Durable tasks to schedule.</summary>
-internal sealed record SubmittedCommand(IReadOnlyList<SchedulerTask> Tasks) : SchedulerCommand;
+/// <summary>
+/// Durable tasks to schedule. <see cref="External"/> lists upstream tasks of other jobs; the loop reads
+/// their states into <see cref="Known"/> just before it handles the command.
+/// </summary>
+internal sealed record SubmittedCommand(IReadOnlyList<SchedulerTask> Tasks, IReadOnlyList<long> External) : SchedulerCommand
+{
+    public IReadOnlyDictionary<long, TaskState> Known { get; init; } = new Dictionary<long, TaskState>();
+}
+
+/// <summary>An event was recorded: complete the tasks waiting for it; <see cref="Delivered"/> tells how many.</summary>
+internal sealed record EventCommand(string Name, string DataJson, TaskCompletionSource Done) : SchedulerCommand
+{
+    public StrongBox<int> Delivered { get; } = new();
+}
 
 /// <summary>Cancel these tasks; <see cref="Done"/> completes once the cancellation is durable.</summary>
 internal sealed record CancelCommand(IReadOnlyList<long> TaskIds, string Reason, TaskCompletionSource Done) : SchedulerCommand;

@@ -9,6 +9,20 @@ namespace Cyclone.Hub.Scheduling;
 
 public sealed partial class SchedulerLoop
 {
+    /// <summary>How a task no longer active ended: from this pass's own changes, else from the store.</summary>
+    private static TaskState? EndedState(long id, SchedulerEffects fx, IReadOnlyDictionary<long, TaskState> known)
+    {
+        for (var i = fx.Transitions.Count - 1; i >= 0; i--)
+        {
+            if (fx.Transitions[i].TaskId == id && fx.Transitions[i].State.IsFinal())
+            {
+                return fx.Transitions[i].State;
+            }
+        }
+
+        return known.TryGetValue(id, out var state) && state.IsFinal() ? state : null;
+    }
+
     private void Handle(SchedulerCommand command, SchedulerBatch batch)
     {
         var now = _time.GetUtcNow();
@@ -16,15 +30,15 @@ public sealed partial class SchedulerLoop
         switch (command)
         {
             case SubmittedCommand submitted:
-                foreach (var task in submitted.Tasks)
-                {
-                    if (_state.FindTask(task.Id) is null)
-                    {
-                        _state.Add(task); // a task stored while the state was being reloaded may be known already
-                    }
-                }
-
+                // a task stored while the state was being reloaded may be known already
+                var fresh = submitted.Tasks.Where(t => _state.FindTask(t.Id) is null).ToList();
+                _state.Submit(fresh, id => EndedState(id, fx, submitted.Known), now, fx);
                 _state.Dispatch(now, fx);
+                break;
+            case EventCommand pushed:
+                pushed.Delivered.Value = _state.DeliverEvent(pushed.Name, pushed.DataJson, now, fx);
+                _state.Dispatch(now, fx);
+                batch.Completions.Add(pushed.Done);
                 break;
             case CancelCommand cancel:
                 _state.Cancel(cancel.TaskIds, cancel.Reason, now, fx);
@@ -151,7 +165,7 @@ public sealed partial class SchedulerLoop
             };
             var message = string.IsNullOrEmpty(o.Message) ? null : o.Message;
             var ignoredBefore = batch.Effects.IgnoredOutcomes;
-            _state.ReportOutcome(name, o.Attempt.TaskId, o.Attempt.Attempt, o.Attempt.NodeIndex, new PartResult(end, o.ExitCode, message), now, batch.Effects);
+            _state.ReportOutcome(name, o.Attempt.TaskId, o.Attempt.Attempt, o.Attempt.NodeIndex, new PartResult(end, o.ExitCode, message, string.IsNullOrEmpty(o.OutputsJson) ? null : o.OutputsJson), now, batch.Effects);
             if (batch.Effects.IgnoredOutcomes > ignoredBefore)
             {
                 LogStaleOutcome(name, o.Attempt.TaskId, o.Attempt.Attempt);

@@ -91,6 +91,8 @@ public sealed partial class SchedulerLoop
     private async Task SendLeasesAsync(List<LeaseGrant> grants, CancellationToken ct)
     {
         var payloads = await _store.GetPayloadsAsync(grants.Select(g => g.TaskId).Distinct().ToList(), ct);
+        var jobOfTask = grants.GroupBy(g => g.TaskId).ToDictionary(g => g.Key, g => g.First().JobId);
+        var inputs = await LeaseInputs.ResolveAsync(_store, payloads, jobOfTask, ct);
         foreach (var group in grants.GroupBy(g => g.Agent, StringComparer.Ordinal))
         {
             if (!_connections.TryGetValue(group.Key, out var connection))
@@ -122,10 +124,16 @@ public sealed partial class SchedulerLoop
                     ErrorPattern = payload.ErrorPattern ?? "",
                     TaskIndex = payload.TaskIndex,
                     User = payload.User,
+                    InputsJson = inputs.GetValueOrDefault(grant.TaskId) ?? "",
+                    Kind = payload.TaskClass is null ? "" : payload.Kind ?? "",
+                    TaskClass = payload.TaskClass ?? "",
                 };
                 lease.Nodelist.AddRange(grant.NodeList);
-                lease.Command.AddRange(payload.Command);
+                lease.Command.AddRange(payload.Kind is not null && payload.TaskClass is null
+                    ? LeaseInputs.ExpandTemplate(payload.Command, inputs.GetValueOrDefault(grant.TaskId))
+                    : payload.Command);
                 AddAll(lease.Env, payload.Environment);
+                AddAll(lease.ExtraEnv, payload.ExtraEnvironment);
                 leases.Leases.Add(lease);
             }
 

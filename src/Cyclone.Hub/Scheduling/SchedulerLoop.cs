@@ -1,5 +1,7 @@
 using System.Threading.Channels;
+using Cyclone.Core.Dependencies;
 using Cyclone.Core.Scheduling;
+using Cyclone.Core.Tasks;
 using Cyclone.Hub.Agents;
 using Cyclone.Hub.Hosting;
 using Cyclone.Storage.Contract;
@@ -58,12 +60,22 @@ public sealed partial class SchedulerLoop : BackgroundService
     {
         await Ready.WaitAsync(ct);
         var stored = (await _store.SubmitAsync([job], ct))[0];
+        var idOfIndex = new Dictionary<int, long>(job.Tasks.Count);
+        for (var i = 0; i < job.Tasks.Count; i++)
+        {
+            idOfIndex[job.Tasks[i].Index] = stored.TaskIds[i];
+        }
+
         var tasks = job.Tasks.Select((t, i) => new SchedulerTask(stored.TaskIds[i], stored.JobId, t.Demand, t.Nodes, t.Priority, stored.TaskIds[i])
         {
             MaxRetries = t.MaxRetries,
             TimeLimit = t.TimeLimit,
+            Dependencies = [.. t.Dependencies.Select(d => new TaskDependency(d.UpstreamTaskId ?? idOfIndex[d.UpstreamIndex!.Value], d.Kind))],
+            WaitsForEvent = t.WaitsForEvent,
+            MaxActiveInJob = t.MaxActiveInJob,
         }).ToList();
-        Post(new SubmittedCommand(tasks));
+        var external = job.Tasks.SelectMany(t => t.Dependencies).Where(d => d.UpstreamTaskId is not null).Select(d => d.UpstreamTaskId!.Value).Distinct().ToList();
+        Post(new SubmittedCommand(tasks, external));
         return stored;
     }
 
@@ -134,6 +146,12 @@ public sealed partial class SchedulerLoop : BackgroundService
             while (batch.Commands < MaxCommandsPerPass && reader.TryRead(out var command))
             {
                 batch.Commands++;
+                if (command is SubmittedCommand { External.Count: > 0 } submitted)
+                {
+                    // everything before this pass is durable; this pass's own changes are looked up in its effects
+                    command = submitted with { Known = await _store.GetTaskStatesAsync(submitted.External, ct) };
+                }
+
                 Handle(command, batch);
             }
 
@@ -152,16 +170,27 @@ public sealed partial class SchedulerLoop : BackgroundService
     {
         var now = _time.GetUtcNow();
         var count = 0;
+        var upstreams = new HashSet<long>();
         await foreach (var r in _store.LoadActiveTasksAsync(ct))
         {
             var task = new SchedulerTask(r.Id, r.JobId, r.Demand, r.Nodes, r.Priority, r.Id)
             {
                 MaxRetries = r.MaxRetries,
                 TimeLimit = r.TimeLimit,
+                Dependencies = r.Dependencies,
+                WaitsForEvent = r.WaitsForEvent,
+                MaxActiveInJob = r.MaxActiveInJob,
             };
             _state.Restore(task, r.State, r.Attempt, r.Failures, r.Agents, r.StartedAt, now);
+            upstreams.UnionWith(r.Dependencies.Select(d => d.UpstreamId));
             count++;
         }
+
+        upstreams.RemoveWhere(id => _state.FindTask(id) is not null);
+        var known = await _store.GetTaskStatesAsync(upstreams, ct);
+        var fx = new SchedulerEffects();
+        _state.ResolveRestored(id => known.TryGetValue(id, out var s) && s.IsFinal() ? s : null, now, fx);
+        await _store.ApplyAsync(fx.Transitions, ct);
 
         LogRestored(count, _state.ReadyCount);
         PublishView();

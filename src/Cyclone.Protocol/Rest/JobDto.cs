@@ -33,6 +33,11 @@ public sealed record JobDto
 
     public int TaskCount { get; init; }
 
+    /// <summary>The workflow this job is a run of, and the commit of the version it ran.</summary>
+    public string? Workflow { get; init; }
+
+    public string? WorkflowCommit { get; init; }
+
     /// <summary>The tasks, when the job is read on its own.</summary>
     public IReadOnlyList<TaskDto>? Tasks { get; init; }
 }

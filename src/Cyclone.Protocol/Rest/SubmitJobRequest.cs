@@ -54,6 +54,12 @@ public sealed class SubmitJobRequest
     /// <summary>Who submits; the hub records it as given until users and tokens exist.</summary>
     public string? User { get; set; }
 
+    /// <summary>Slurm's <c>--array</c>: element indices and an optional running limit, e.g. <c>0-99%10</c>. Each element is a task with <c>CYCLONE_ARRAY_TASK_ID</c>.</summary>
+    public string? Array { get; set; }
+
+    /// <summary>Slurm's <c>--dependency</c>: e.g. <c>afterok:12:13,afterany:14</c>; the job stays BLOCKED until the jobs named end as required.</summary>
+    public string? Dependency { get; set; }
+
     /// <summary>Accept the job even if the agents connected now could never run it (more may join).</summary>
     public bool Defer { get; set; }
 }

@@ -33,4 +33,7 @@ public sealed record TaskDto
     public DateTimeOffset? StartedAt { get; init; }
 
     public DateTimeOffset? EndedAt { get; init; }
+
+    /// <summary>The outputs the task reported when it completed (a JSON object), if any.</summary>
+    public System.Text.Json.Nodes.JsonObject? Outputs { get; init; }
 }

@@ -13,6 +13,9 @@ public sealed record TaskPayload
 
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
 
+    /// <summary>Variables added on top of the process environment, whichever it is (e.g. <c>CYCLONE_ARRAY_TASK_ID</c>).</summary>
+    public IReadOnlyDictionary<string, string>? ExtraEnvironment { get; init; }
+
     public string? OutputPattern { get; init; }
 
     public string? ErrorPattern { get; init; }

@@ -1,0 +1,57 @@
+using Cyclone.Core.Dependencies;
+using Cyclone.Core.Parsing;
+
+namespace Cyclone.Core.Tests.Parsing;
+
+public sealed class ArraySpecParserTests
+{
+    [Theory]
+    [InlineData("0-3", new[] { 0, 1, 2, 3 }, null)]
+    [InlineData("0-99%10", null, 10)]
+    [InlineData("1,3,5-7", new[] { 1, 3, 5, 6, 7 }, null)]
+    [InlineData("0-15:4%2", new[] { 0, 4, 8, 12 }, 2)]
+    [InlineData("7", new[] { 7 }, null)]
+    public void Slurm_array_forms_are_understood(string text, int[]? indices, int? max)
+    {
+        Assert.True(ArraySpecParser.TryParse(text, out var spec, out var error), error);
+        if (indices is not null)
+        {
+            Assert.Equal(indices, spec!.Indices);
+        }
+        else
+        {
+            Assert.Equal(100, spec!.Indices.Count);
+        }
+
+        Assert.Equal(max, spec.MaxRunning);
+    }
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData("5-2", "'5-2'")]
+    [InlineData("0-9%0", "%0")]
+    [InlineData("a", "'a'")]
+    [InlineData("0-200000", "more than")]
+    public void Bad_arrays_are_refused_with_the_part_that_is_wrong(string text, string expected)
+    {
+        Assert.False(ArraySpecParser.TryParse(text, out _, out var error));
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dependencies_list_every_job_with_its_kind()
+    {
+        Assert.True(DependencySpecParser.TryParse("afterok:12:13,afternotok:14", out var deps, out _));
+        Assert.Equal([(DependencyKind.AfterOk, 12L), (DependencyKind.AfterOk, 13L), (DependencyKind.AfterNotOk, 14L)], deps);
+    }
+
+    [Theory]
+    [InlineData("after:12", "'after'")]
+    [InlineData("afterok", "names no job")]
+    [InlineData("afterok:x", "'x'")]
+    public void Bad_dependencies_are_refused(string text, string expected)
+    {
+        Assert.False(DependencySpecParser.TryParse(text, out _, out var error));
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+}
