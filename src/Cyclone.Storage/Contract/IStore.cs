@@ -63,4 +63,25 @@ public interface IStore : IAsyncDisposable
 
     /// <summary>The ids of every task of the given jobs (what <c>--dependency afterok:JOB</c> waits for).</summary>
     Task<IReadOnlyList<long>> GetTaskIdsOfJobsAsync(IReadOnlyCollection<long> jobIds, CancellationToken ct);
+
+    /// <summary>Records an event durably and returns its id.</summary>
+    Task<long> RecordEventAsync(string name, string data, string user, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Records what an event did: how many waiting tasks it completed and which runs it started.</summary>
+    Task CompleteEventAsync(long id, int delivered, IReadOnlyList<long> startedRuns, CancellationToken ct);
+
+    /// <summary>Recent events, newest first, optionally of one name.</summary>
+    Task<IReadOnlyList<EventRecord>> ListEventsAsync(string? name, int limit, CancellationToken ct);
+
+    /// <summary>Replaces the events that start runs of <paramref name="workflow"/>.</summary>
+    Task SetTriggersAsync(string workflow, IReadOnlyList<string> events, CancellationToken ct);
+
+    /// <summary>Which workflows each event starts, optionally for one event.</summary>
+    Task<IReadOnlyList<(string Event, string Workflow)>> ListTriggersAsync(string? eventName, CancellationToken ct);
+
+    Task<long> AddTimerAsync(TimerRecord timer, CancellationToken ct);
+
+    Task UpdateTimerAsync(long id, DateTimeOffset? nextAt, DateTimeOffset? lastAt, string? lastNote, int fired, bool active, CancellationToken ct);
+
+    Task<IReadOnlyList<TimerRecord>> ListTimersAsync(bool activeOnly, CancellationToken ct);
 }
