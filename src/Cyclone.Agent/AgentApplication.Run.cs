@@ -44,6 +44,7 @@ public static partial class AgentApplication
 
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         using var stop = ct.Register(lifetime.StopApplication);
+        host.Services.GetRequiredService<HubSession>().Retire = _ => lifetime.StopApplication();
         await host.RunAsync(CancellationToken.None);
         return 0;
     }
@@ -82,6 +83,8 @@ public static partial class AgentApplication
         });
         services.AddSingleton<IOutputSink>(sp => sp.GetRequiredService<OutputBatcher>());
         services.AddSingleton<ProcessExecutor>();
+        services.AddSingleton(Cyclone.Tasks.Catalog.TaskCatalog.Builtin);
+        services.AddSingleton<TypedTaskExecutor>();
         services.AddSingleton<AttemptSupervisor>();
         services.AddSingleton<HubSession>();
         services.AddSingleton<HubLink>();

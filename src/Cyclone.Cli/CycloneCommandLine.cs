@@ -22,6 +22,13 @@ public static class CycloneCommandLine
             QueueCommand.Create(),
             KillCommand.Create(),
             LogsCommand.Create(),
+            Commands.Workflows.WorkflowCommand.Create(),
+            SubmitCommand.Create(),
+            EventCommand.Create(),
+            TimerCommand.Create(),
+            OperationsCommands.Status(),
+            OperationsCommands.Runners(),
+            OperationsCommands.Admin(),
         };
         return root;
     }

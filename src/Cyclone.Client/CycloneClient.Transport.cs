@@ -9,16 +9,37 @@ public sealed partial class CycloneClient
 {
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, string? notFound, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(method, new Uri(Hub, path));
-        if (body is not null)
+        using var content = body is null ? null : JsonContent.Create(body, body.GetType(), options: ApiJson.Options);
+        return await SendContentAsync<T>(method, path, content, notFound, ct);
+    }
+
+    private async Task<T> SendContentAsync<T>(HttpMethod method, string path, HttpContent? content, string? notFound, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(Hub, path)) { Content = content };
+        using var response = await SendRequestAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
         {
-            request.Content = JsonContent.Create(body, body.GetType(), options: ApiJson.Options);
+            throw await ProblemReader.ReadAsync(response, notFound, ct);
         }
 
-        HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            var result = await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, ct);
+            return result ?? throw new CycloneApiException(
+                response.StatusCode, null, null, $"the hub answered {method} /{path} with an empty body");
+        }
+        catch (JsonException ex)
+        {
+            throw new CycloneApiException(
+                $"the hub's answer to {method} /{path} is not the JSON expected: {ex.Message}", ex);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendRequestAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        try
+        {
+            return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         }
         catch (HttpRequestException ex)
         {
@@ -27,26 +48,6 @@ public sealed partial class CycloneClient
         catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
         {
             throw new HubUnreachableException(Hub, $"no answer within {_http.Timeout.TotalSeconds:0} s", ex);
-        }
-
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await ProblemReader.ReadAsync(response, notFound, ct);
-            }
-
-            try
-            {
-                var result = await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, ct);
-                return result ?? throw new CycloneApiException(
-                    response.StatusCode, null, null, $"the hub answered {method} /{path} with an empty body");
-            }
-            catch (JsonException ex)
-            {
-                throw new CycloneApiException(
-                    $"the hub's answer to {method} /{path} is not the JSON expected: {ex.Message}", ex);
-            }
         }
     }
 

@@ -1,11 +1,18 @@
 using System.Net;
 using Cyclone.Hub.Agents;
+using Cyclone.Core.Workflows;
 using Cyclone.Hub.Api;
+using Cyclone.Hub.Api.Workflows;
+using Cyclone.Hub.Events;
+using Cyclone.Hub.Timers;
+using Cyclone.Hub.Workflows;
+using Cyclone.Hub.Workflows.Versions;
 using Cyclone.Hub.Hosting;
 using Cyclone.Hub.Scheduling;
 using Cyclone.Protocol.Rest;
 using Cyclone.Storage.Contract;
 using Cyclone.Storage.Sqlite;
+using Cyclone.Tasks.Catalog;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
@@ -84,10 +91,19 @@ public static partial class HubApplication
         services.AddSingleton<SchedulerLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<SchedulerLoop>());
         services.AddSingleton<HubEndpointInfo>();
+        services.AddSingleton<INodeKindCatalog>(TaskCatalog.Builtin);
+        services.AddSingleton(WorkflowLimits.Default);
+        services.AddSingleton(sp => new WorkflowRepository(Path.Combine(storeOptions.DataDirectory, "workflows.git")));
+        services.AddSingleton<WorkflowParser>();
+        services.AddSingleton<WorkflowService>();
+        services.AddSingleton<EventService>();
+        services.AddSingleton<TimerService>();
+        services.AddHostedService(sp => sp.GetRequiredService<TimerService>());
         services.AddGrpc(o => o.MaxReceiveMessageSize = 16 << 20);
         services.AddOpenApi();
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DomainExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
     }
@@ -101,6 +117,9 @@ public static partial class HubApplication
         var api = app.MapGroup("/api/v1");
         api.MapJobEndpoints();
         api.MapClusterEndpoints();
+        api.MapWorkflowEndpoints();
+        api.MapEventTimerEndpoints();
+        api.MapOperationsEndpoints();
         app.MapGrpcService<AgentStreamService>();
     }
 }

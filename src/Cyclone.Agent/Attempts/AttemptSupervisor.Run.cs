@@ -9,7 +9,7 @@ public sealed partial class AttemptSupervisor
     {
         var id = AttemptId.Of(lease);
         var slots = LeaseEnvironment.ProcsPerNode(lease) * Math.Max(1, lease.CpusPerProc);
-        ProcessAttempt attempt;
+        IRunningAttempt attempt;
         lock (_lock)
         {
             if (_running.ContainsKey(id))
@@ -25,7 +25,7 @@ public sealed partial class AttemptSupervisor
                 return;
             }
 
-            attempt = _executor.Start(lease);
+            attempt = string.IsNullOrEmpty(lease.Kind) || _typed is null ? _executor.Start(lease) : _typed.Start(lease);
             _running.Add(id, attempt);
             _usedSlots += slots;
             if (_idle.Task.IsCompleted)
@@ -37,7 +37,7 @@ public sealed partial class AttemptSupervisor
         _ = FinishAsync(id, attempt, slots);
     }
 
-    private async Task FinishAsync(AttemptId id, ProcessAttempt attempt, int slots)
+    private async Task FinishAsync(AttemptId id, IRunningAttempt attempt, int slots)
     {
         AttemptResult result;
         try

@@ -14,18 +14,21 @@ namespace Cyclone.Agent.Attempts;
 public sealed partial class AttemptSupervisor
 {
     private readonly ProcessExecutor _executor;
+    private readonly TypedTaskExecutor? _typed;
     private readonly OutcomeLedger _ledger;
     private readonly Outbox _outbox;
     private readonly TimeProvider _time;
     private readonly ILogger<AttemptSupervisor> _logger;
     private readonly Lock _lock = new();
-    private readonly Dictionary<AttemptId, ProcessAttempt> _running = [];
+    private readonly Dictionary<AttemptId, IRunningAttempt> _running = [];
     private TaskCompletionSource _idle = Completed();
     private int _usedSlots;
     private bool _draining;
 
-    public AttemptSupervisor(ProcessExecutor executor, OutcomeLedger ledger, Outbox outbox, AgentOptions options, TimeProvider time, ILogger<AttemptSupervisor> logger)
+    public AttemptSupervisor(
+        ProcessExecutor executor, OutcomeLedger ledger, Outbox outbox, AgentOptions options, TimeProvider time, ILogger<AttemptSupervisor> logger, TypedTaskExecutor? typed = null)
     {
+        _typed = typed;
         _executor = executor;
         _ledger = ledger;
         _outbox = outbox;
@@ -83,7 +86,7 @@ public sealed partial class AttemptSupervisor
     public void Stop(AttemptRef attempt, string reason)
     {
         var id = AttemptId.Of(attempt);
-        ProcessAttempt? running;
+        IRunningAttempt? running;
         lock (_lock)
         {
             running = _running.GetValueOrDefault(id);
@@ -111,7 +114,7 @@ public sealed partial class AttemptSupervisor
     /// <summary>Kills every running attempt; each reports HANDED_BACK. Returns how many there were.</summary>
     public int HandBackAll(string reason)
     {
-        List<ProcessAttempt> running;
+        List<IRunningAttempt> running;
         lock (_lock)
         {
             running = _running.Values.ToList();

@@ -13,6 +13,9 @@ public sealed partial class HubSession
     [LoggerMessage(42, LogLevel.Warning, "The hub is shutting down ({Reason}); {Running} attempt(s) keep running, and the agent reconnects when it can")]
     private partial void LogHubShutdown(string reason, int running);
 
+    [LoggerMessage(LogLevel.Warning, "The hub asks this agent to retire ({Reason}); shutting down")]
+    private partial void LogRetire(string reason);
+
     [LoggerMessage(43, LogLevel.Warning, "The hub sent an unexpected {Kind} message; ignored")]
     private partial void LogUnexpected(string kind);
 }

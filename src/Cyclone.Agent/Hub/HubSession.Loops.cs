@@ -130,6 +130,10 @@ public sealed partial class HubSession
             case HubMessage.BodyOneofCase.Shutdown:
                 LogHubShutdown(message.Shutdown.Reason, _supervisor.Running().Count);
                 break;
+            case HubMessage.BodyOneofCase.Retire:
+                LogRetire(message.Retire.Reason);
+                Retire?.Invoke(message.Retire.Reason);
+                break;
             default:
                 LogUnexpected(message.BodyCase.ToString());
                 break;

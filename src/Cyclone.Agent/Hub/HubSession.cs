@@ -36,6 +36,9 @@ public sealed partial class HubSession
         _logger = logger;
     }
 
+    /// <summary>What to do when the hub asks the agent to retire (the host wires it to a graceful stop).</summary>
+    public Action<string>? Retire { get; set; }
+
     /// <summary>Set once the agent leaves: the Leaving message every new stream repeats after its Welcome.</summary>
     public Leaving? Leaving { get; set; }
 

@@ -7,11 +7,11 @@ namespace Cyclone.Cli.Commands;
 /// <summary><c>cyclone info</c>: the agents and their resources, and jobs counted by state (like <c>sinfo</c>).</summary>
 public static class InfoCommand
 {
-    public static Command Create()
+    public static Command Create(string name = "info", string description = "Show the agents (slots, resources, heartbeat) and jobs by state.")
     {
         var hub = HubOption.Create();
         var json = new Option<bool>("--json") { Description = "Print the cluster as JSON" };
-        var command = new Command("info", "Show the agents (slots, resources, heartbeat) and jobs by state.") { hub, json };
+        var command = new Command(name, description) { hub, json };
         command.SetAction(ClientAction.Create(hub, async (r, client, ct) =>
         {
             var cluster = await client.GetClusterAsync(ct);

@@ -24,6 +24,14 @@ public static class QueueCommand
                 ? await ListTasksAsync(client, states, r.GetValue(user), r.GetValue(limit), r.GetValue(json), ct)
                 : await ListJobsAsync(client, states, r.GetValue(user), r.GetValue(limit), r.GetValue(json), ct);
         }));
+        var clearHub = HubOption.Create();
+        var clear = new Command("clear", "Cancel every waiting (blocked or pending) task; running ones go on.") { clearHub };
+        clear.SetAction(ClientAction.Create(clearHub, async (r, client, ct) =>
+        {
+            Console.Out.WriteLine((await client.ClearQueueAsync(ct)).Message);
+            return 0;
+        }));
+        command.Subcommands.Add(clear);
         return command;
     }
 

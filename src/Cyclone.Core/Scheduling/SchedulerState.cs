@@ -33,6 +33,9 @@ public sealed partial class SchedulerState
 
     public SchedulerTask? FindTask(long taskId) => _tasks.GetValueOrDefault(taskId);
 
+    /// <summary>Every active task (blocked, pending, running), in no particular order.</summary>
+    public IEnumerable<SchedulerTask> ActiveTasks => _tasks.Values;
+
     public SchedulerAgent? FindAgent(string name) => _agents.GetValueOrDefault(name);
 
     /// <summary>Task ids in the order they would be dispatched.</summary>

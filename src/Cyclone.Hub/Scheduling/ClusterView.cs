@@ -7,4 +7,7 @@ namespace Cyclone.Hub.Scheduling;
 public sealed record ClusterView(IReadOnlyList<LiveAgent> Agents, int ActiveTasks, int ReadyTasks)
 {
     public static ClusterView Empty { get; } = new([], 0, 0);
+
+    /// <summary>Task ids waiting for each event.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<long>> EventWaiters { get; init; } = new Dictionary<string, IReadOnlyList<long>>();
 }

@@ -18,6 +18,18 @@ internal sealed record SubmittedCommand(IReadOnlyList<SchedulerTask> Tasks, IRea
     public IReadOnlyDictionary<long, TaskState> Known { get; init; } = new Dictionary<long, TaskState>();
 }
 
+/// <summary>Cancel every active task that <see cref="Match"/> selects; <see cref="Cancelled"/> tells how many.</summary>
+internal sealed record CancelMatchingCommand(Func<SchedulerTask, bool> Match, string Reason, TaskCompletionSource Done) : SchedulerCommand
+{
+    public StrongBox<int> Cancelled { get; } = new();
+}
+
+/// <summary>Ask an agent to leave (it shuts down as on SIGTERM); <see cref="Found"/> tells whether it is connected.</summary>
+internal sealed record RetireCommand(string Agent, string Reason, TaskCompletionSource Done) : SchedulerCommand
+{
+    public StrongBox<bool> Found { get; } = new();
+}
+
 /// <summary>An event was recorded: complete the tasks waiting for it; <see cref="Delivered"/> tells how many.</summary>
 internal sealed record EventCommand(string Name, string DataJson, TaskCompletionSource Done) : SchedulerCommand
 {

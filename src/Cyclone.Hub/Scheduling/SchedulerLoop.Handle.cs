@@ -35,6 +35,21 @@ public sealed partial class SchedulerLoop
                 _state.Submit(fresh, id => EndedState(id, fx, submitted.Known), now, fx);
                 _state.Dispatch(now, fx);
                 break;
+            case CancelMatchingCommand matching:
+                var ids = _state.ActiveTasks.Where(matching.Match).Select(t => t.Id).ToList();
+                matching.Cancelled.Value = ids.Count;
+                _state.Cancel(ids, matching.Reason, now, fx);
+                batch.Completions.Add(matching.Done);
+                break;
+            case RetireCommand retire:
+                if (_connections.TryGetValue(retire.Agent, out var retiring))
+                {
+                    retire.Found.Value = true;
+                    batch.First.Add((retiring, new HubMessage { Retire = new Retire { Reason = retire.Reason } }));
+                }
+
+                batch.Completions.Add(retire.Done);
+                break;
             case EventCommand pushed:
                 pushed.Delivered.Value = _state.DeliverEvent(pushed.Name, pushed.DataJson, now, fx);
                 _state.Dispatch(now, fx);

@@ -79,6 +79,43 @@ public sealed partial class SchedulerLoop : BackgroundService
         return stored;
     }
 
+    /// <summary>Completes the tasks waiting for event <paramref name="name"/>; returns how many, once that is durable.</summary>
+    public async Task<int> DeliverEventAsync(string name, string dataJson, CancellationToken ct)
+    {
+        await Ready.WaitAsync(ct);
+        var command = new EventCommand(name, dataJson, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        Post(command);
+        await command.Done.Task.WaitAsync(ct);
+        return command.Delivered.Value;
+    }
+
+    /// <summary>Cancels tasks; completes once the cancellation is durable.</summary>
+    public async Task CancelAsync(IReadOnlyList<long> taskIds, string reason, CancellationToken ct)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Post(new CancelCommand(taskIds, reason, done));
+        await done.Task.WaitAsync(ct);
+    }
+
+    /// <summary>Cancels every active task <paramref name="match"/> selects; returns how many, once durable.</summary>
+    public async Task<int> CancelMatchingAsync(Func<SchedulerTask, bool> match, string reason, CancellationToken ct)
+    {
+        await Ready.WaitAsync(ct);
+        var command = new CancelMatchingCommand(match, reason, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        Post(command);
+        await command.Done.Task.WaitAsync(ct);
+        return command.Cancelled.Value;
+    }
+
+    /// <summary>Asks a connected agent to leave; false when no agent of that name is connected.</summary>
+    public async Task<bool> RetireAsync(string agent, string reason, CancellationToken ct)
+    {
+        var command = new RetireCommand(agent, reason, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        Post(command);
+        await command.Done.Task.WaitAsync(ct);
+        return command.Found.Value;
+    }
+
     internal void Post(SchedulerCommand command)
     {
         if (!_commands.Writer.TryWrite(command))

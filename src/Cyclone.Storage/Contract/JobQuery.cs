@@ -3,4 +3,8 @@ using Cyclone.Core.Tasks;
 namespace Cyclone.Storage.Contract;
 
 /// <summary>Which jobs to list: any of <see cref="States"/> (all when empty), of <see cref="User"/>, one page.</summary>
-public sealed record JobQuery(IReadOnlyList<TaskState> States, string? User, int Offset = 0, int Limit = 100);
+public sealed record JobQuery(IReadOnlyList<TaskState> States, string? User, int Offset = 0, int Limit = 100)
+{
+    /// <summary>Only runs of this workflow.</summary>
+    public string? Workflow { get; init; }
+}

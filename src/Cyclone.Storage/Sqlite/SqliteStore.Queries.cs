@@ -78,10 +78,11 @@ public sealed partial class SqliteStore
 
     public async Task<PageResult<JobRecord>> QueryJobsAsync(JobQuery query, CancellationToken ct)
     {
+        const string where = $"{Filter} AND ($workflow IS NULL OR workflow = $workflow)";
         void Bind(SqliteCommand c) => c.With("$states", StatesJson(query.States)).With("$user", query.User)
-            .With("$limit", query.Limit).With("$offset", query.Offset);
-        var items = await ReadAsync($"SELECT {JobColumns} FROM jobs WHERE {Filter} ORDER BY id DESC LIMIT $limit OFFSET $offset;", Bind, ReadJob, ct);
-        var total = await ReadAsync($"SELECT count(*) FROM jobs WHERE {Filter};", Bind, r => r.GetInt64(0), ct);
+            .With("$workflow", query.Workflow).With("$limit", query.Limit).With("$offset", query.Offset);
+        var items = await ReadAsync($"SELECT {JobColumns} FROM jobs WHERE {where} ORDER BY id DESC LIMIT $limit OFFSET $offset;", Bind, ReadJob, ct);
+        var total = await ReadAsync($"SELECT count(*) FROM jobs WHERE {where};", Bind, r => r.GetInt64(0), ct);
         return new PageResult<JobRecord>(items, total[0]);
     }
 

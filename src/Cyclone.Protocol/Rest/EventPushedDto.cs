@@ -1,0 +1,4 @@
+namespace Cyclone.Protocol.Rest;
+
+/// <summary>What pushing an event did: its id, how many waiting tasks it completed, which runs it started.</summary>
+public sealed record EventPushedDto(long Id, string Name, int Delivered, IReadOnlyList<long> StartedRuns);
