@@ -11,7 +11,7 @@ public static class RunArguments
     public static readonly IReadOnlySet<string> WithValue = new HashSet<string>(StringComparer.Ordinal)
     {
         "-n", "--nodes", "-p", "--procs", "--cpus", "--mem", "--gpus", "--time", "--retries", "--label", "--priority",
-        "-J", "--job-name", "-o", "--output", "-e", "--error", "-D", "--chdir", "--hub",
+        "-J", "--job-name", "-o", "--output", "-e", "--error", "-D", "--chdir", "--hub", "-a", "--array", "-d", "--dependency",
     };
 
     /// <summary>Answers <paramref name="args"/> with <c>--</c> inserted before the command of a <c>run</c>, when needed.</summary>

@@ -15,6 +15,8 @@ internal sealed partial class TestCluster : IAsyncDisposable
 {
     public static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
 
+    private static readonly string[] GroupCommands = ["workflow", "event", "timer", "runners", "admin"];
+
     private readonly ITestOutputHelper _output;
     private readonly List<CycloneProcess> _processes = [];
 
@@ -91,7 +93,9 @@ internal sealed partial class TestCluster : IAsyncDisposable
 
     public async Task<CliResult> CliAsync(TimeSpan deadline, params string[] args)
     {
-        using var process = CycloneProcess.Start(args[0], [args[0], "--hub", HubUrl, .. args[1..]]);
+        // the hub option belongs to the command itself: after "workflow publish", not after "workflow"
+        var words = args.Length > 1 && (GroupCommands.Contains(args[0]) || (args[0] == "queue" && args[1] == "clear")) ? 2 : 1;
+        using var process = CycloneProcess.Start(string.Join(' ', args[..words]), [.. args[..words], "--hub", HubUrl, .. args[words..]]);
         if (!await process.WaitForExitAsync(deadline))
         {
             throw new TimeoutException($"cyclone {string.Join(' ', args)} did not end within {deadline.TotalSeconds:0} s:\n{process.Log}");

@@ -24,12 +24,13 @@ public sealed class NodeworksRunTests(ITestOutputHelper output)
         var status = JsonNode.Parse(run.Stdout)!;
         var runId = (long)status["runId"]!;
 
-        var result = await cluster.CliAsync("workflow", "get", "node_ex", "--run", $"{runId}");
+        var download = Path.Combine(cluster.DataDirectory, "computed.nc");
+        var result = await cluster.CliAsync("workflow", "get", "node_ex", "--run", $"{runId}", "-o", download);
         Assert.Equal(0, result.ExitCode);
-        var original = await File.ReadAllTextAsync(Fixture);
-        Assert.Equal(original, result.Stdout); // every computed terminal value equals the recorded one, byte for byte
+        var bytes = await File.ReadAllBytesAsync(download);
+        Assert.Equal(await File.ReadAllBytesAsync(Fixture), bytes); // every computed terminal value equals the recorded one, byte for byte
 
-        var computed = JsonNode.Parse(result.Stdout)!;
+        var computed = JsonNode.Parse(bytes)!;
         Assert.Equal(271860.0, (double)computed["subtract"]!["terminals"]!["result"]!["value"]!);
         var nodes = status["nodes"]!.AsArray();
         Assert.All(nodes, n => Assert.Equal("COMPLETED", (string?)n!["state"]));
@@ -50,7 +51,9 @@ public sealed class NodeworksRunTests(ITestOutputHelper output)
         var run = await cluster.CliAsync("workflow", "execute", "ex88", "--wait", "--json");
         Assert.True(run.ExitCode == 0, run.ToString());
         var runId = (long)JsonNode.Parse(run.Stdout)!["runId"]!;
-        var result = (await cluster.CliAsync("workflow", "get", "ex88", "--run", $"{runId}")).Stdout;
+        var download = Path.Combine(cluster.DataDirectory, "computed.nc");
+        Assert.Equal(0, (await cluster.CliAsync("workflow", "get", "ex88", "--run", $"{runId}", "-o", download)).ExitCode);
+        var result = await File.ReadAllTextAsync(download);
 
         // 3125 * 88 = 275000; 275000 - 15 = 274985: only those two output values change
         // (multiply's result comes before subtract's minuend, an input whose stored value a run leaves alone)

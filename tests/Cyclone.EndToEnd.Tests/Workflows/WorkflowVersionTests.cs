@@ -32,9 +32,11 @@ public sealed class WorkflowVersionTests(ITestOutputHelper output)
         Assert.Equal(["version 3", "version 2", "version 1"], history.Select(h => (string)h!["message"]!));
         Assert.All(history, h => Assert.Equal(Environment.UserName, (string?)h!["author"]));
 
-        var old = await cluster.CliAsync("workflow", "get", "wf", "--revision", commits[0][..10]);
-        Assert.Equal(Version(1), old.Stdout);
-        Assert.Equal(Version(3), (await cluster.CliAsync("workflow", "get", "wf")).Stdout);
+        var file = Path.Combine(cluster.DataDirectory, "got.json");
+        Assert.Equal(0, (await cluster.CliAsync("workflow", "get", "wf", "--revision", commits[0][..10], "-o", file)).ExitCode);
+        Assert.Equal(Version(1), await File.ReadAllTextAsync(file));
+        Assert.Equal(0, (await cluster.CliAsync("workflow", "get", "wf", "-o", file)).ExitCode);
+        Assert.Equal(Version(3), await File.ReadAllTextAsync(file));
 
         var run = JsonNode.Parse((await cluster.CliAsync("workflow", "execute", "wf", "--revision", commits[1], "--wait", "--json")).Stdout)!;
         Assert.Equal(commits[1], (string?)run["commit"]);

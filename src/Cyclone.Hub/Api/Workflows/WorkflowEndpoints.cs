@@ -5,6 +5,7 @@ using Cyclone.Protocol.Rest;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Cyclone.Hub.Api.Workflows;
@@ -23,7 +24,8 @@ public static partial class WorkflowEndpoints
     {
         var resources = api.MapGroup("/workflows").WithTags("Workflows");
         resources.MapGet("/", (WorkflowService s) => TypedResults.Ok(s.List())).WithSummary("Names of the stored workflows.");
-        resources.MapPut("/{name}", PublishAsync).WithSummary("Publish a new version (the body is the file); validated before anything is stored.");
+        resources.MapPut("/{name}", PublishAsync).WithSummary("Publish a new version (the body is the file); validated before anything is stored.")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxFileBytes));
         resources.MapGet("/{name}", GetFile).WithSummary("The file of a version (?revision=COMMIT; the newest without).");
         resources.MapDelete("/{name}", DeleteAsync).WithSummary("Delete a workflow (its history stays).");
         resources.MapGet("/{name}/history", History).WithSummary("Versions, newest first, with author, time and message.");
@@ -38,7 +40,7 @@ public static partial class WorkflowEndpoints
         var alias = api.MapGroup("/workflow").WithTags("Workflows (aliases)");
         alias.MapGet("/schema", () => TypedResults.Text(NativeWorkflowSchema.Json, "application/schema+json")).WithSummary("JSON Schema of the native workflow format.");
         alias.MapPost("/publish", (HttpRequest r, WorkflowService s, string name, string? format, string? message, string? user, CancellationToken ct) => PublishAsync(name, r, s, format, message, user, ct))
-            .WithSummary("Alias of PUT /workflows/{name}.");
+            .WithSummary("Alias of PUT /workflows/{name}.").WithMetadata(new RequestSizeLimitAttribute(MaxFileBytes));
         alias.MapGet("/get", (WorkflowService s, string name, string? revision, long? run, CancellationToken ct) => GetOrRunFileAsync(s, name, revision, run, ct))
             .WithSummary("Alias of GET /workflows/{name} (?run=ID: GET /runs/{id}/file).");
         alias.MapPost("/execute", (WorkflowService s, string name, string? revision, string? user, CancellationToken ct) => ExecuteAsync(name, s, revision, user, ct))
@@ -50,7 +52,8 @@ public static partial class WorkflowEndpoints
         alias.MapGet("/history", (WorkflowService s, string name, int? limit) => History(name, s, limit)).WithSummary("Alias of GET /workflows/{name}/history.");
         alias.MapDelete("/delete", (WorkflowService s, string name, string? user, CancellationToken ct) => DeleteAsync(name, s, user, ct))
             .WithSummary("Alias of DELETE /workflows/{name}.");
-        alias.MapPost("/submit", SubmitTaskFileAsync).WithSummary("Run a plain task file (one task per line) at once, without storing a version.");
+        alias.MapPost("/submit", SubmitTaskFileAsync).WithSummary("Run a plain task file (one task per line) at once, without storing a version.")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxFileBytes));
         return api;
     }
 
