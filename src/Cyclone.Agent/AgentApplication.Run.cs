@@ -49,6 +49,23 @@ public static partial class AgentApplication
         return 0;
     }
 
+    private static Cyclone.Tasks.Catalog.TaskCatalog LoadTasks(AgentOptions options, ILogger logger)
+    {
+        if (string.IsNullOrEmpty(options.PluginDirectory))
+        {
+            return Cyclone.Tasks.Catalog.TaskCatalog.Builtin;
+        }
+
+        var (catalog, warnings) = Cyclone.Tasks.Catalog.TaskCatalog.LoadDirectory(options.PluginDirectory);
+        foreach (var warning in warnings)
+        {
+            logger.LogWarning("Plugin not loaded: {Warning}", warning);
+        }
+
+        logger.LogInformation("Typed task kinds: {Kinds}", string.Join(", ", catalog.Kinds.Select(k => k.Kind).Order(StringComparer.Ordinal)));
+        return catalog;
+    }
+
     /// <summary>Binds and checks section <c>Agent</c>; null with the problems when it is invalid.</summary>
     internal static AgentOptions? ReadOptions(IConfiguration configuration, out IReadOnlyList<string> problems)
     {
@@ -83,7 +100,7 @@ public static partial class AgentApplication
         });
         services.AddSingleton<IOutputSink>(sp => sp.GetRequiredService<OutputBatcher>());
         services.AddSingleton<ProcessExecutor>();
-        services.AddSingleton(Cyclone.Tasks.Catalog.TaskCatalog.Builtin);
+        services.AddSingleton(sp => LoadTasks(options, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Cyclone.Agent.Plugins")));
         services.AddSingleton<TypedTaskExecutor>();
         services.AddSingleton<AttemptSupervisor>();
         services.AddSingleton<HubSession>();

@@ -12,7 +12,7 @@ using Cyclone.Hub.Scheduling;
 using Cyclone.Protocol.Rest;
 using Cyclone.Storage.Contract;
 using Cyclone.Storage.Sqlite;
-using Cyclone.Tasks.Catalog;
+using Cyclone.Hub.Workflows.Kinds;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
@@ -91,7 +91,9 @@ public static partial class HubApplication
         services.AddSingleton<SchedulerLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<SchedulerLoop>());
         services.AddSingleton<HubEndpointInfo>();
-        services.AddSingleton<INodeKindCatalog>(TaskCatalog.Builtin);
+        services.AddSingleton<HubKindCatalog>();
+        services.AddSingleton<INodeKindCatalog>(sp => sp.GetRequiredService<HubKindCatalog>());
+        services.AddHostedService(sp => sp.GetRequiredService<HubKindCatalog>());
         services.AddSingleton(WorkflowLimits.Default);
         services.AddSingleton(sp => new WorkflowRepository(Path.Combine(storeOptions.DataDirectory, "workflows.git")));
         services.AddSingleton<WorkflowParser>();
@@ -120,6 +122,7 @@ public static partial class HubApplication
         api.MapWorkflowEndpoints();
         api.MapEventTimerEndpoints();
         api.MapOperationsEndpoints();
+        api.MapKindEndpoints();
         app.MapGrpcService<AgentStreamService>();
     }
 }

@@ -8,6 +8,11 @@ public sealed partial class AgentOptions
     /// <summary>Checks every setting; returns what is wrong (naming the setting), or nothing.</summary>
     public IEnumerable<string> Problems()
     {
+        if (!string.IsNullOrEmpty(PluginDirectory) && !Directory.Exists(PluginDirectory))
+        {
+            yield return $"Agent:PluginDirectory '{PluginDirectory}' is not a directory";
+        }
+
         var urls = SplitList(HubUrl).ToList();
         if (urls.Count == 0)
         {

@@ -22,6 +22,9 @@ public sealed partial class AgentOptions
     /// <summary>Comma-separated labels that tasks may require (for example <c>gpu,big-memory</c>). Default: none.</summary>
     public string Labels { get; set; } = string.Empty;
 
+    /// <summary>A directory of .NET assemblies with typed task classes (<c>[CycloneTask("kind")]</c>) to load besides the built-ins. Default: none.</summary>
+    public string? PluginDirectory { get; set; }
+
     /// <summary>
     /// Time between SIGTERM and SIGKILL when a process tree is killed (time limit, stop order, shutdown).
     /// Default: 10 s.

@@ -8,6 +8,8 @@ public sealed class AgentHostOptions
 {
     public Option<int?> Slots { get; } = new("--slots") { Description = "Slots (concurrent task processes) to offer [default: number of processors]", HelpName = "N" };
 
+    public Option<string?> Plugins { get; } = new("--plugins") { Description = "Directory of .NET assemblies with typed task classes to load", HelpName = "DIR" };
+
     public Option<string?> Labels { get; } = new("--labels") { Description = "Comma-separated labels that jobs may require (--label)", HelpName = "a,b" };
 
     public Option<string?> Name { get; } = new("--name") { Description = "The agent's name at the hub [default: the host name]", HelpName = "NAME" };
@@ -16,6 +18,7 @@ public sealed class AgentHostOptions
     {
         command.Add(Slots);
         command.Add(Labels);
+        command.Add(Plugins);
         command.Add(Name);
     }
 
@@ -26,6 +29,11 @@ public sealed class AgentHostOptions
         if ((result.GetValue(Slots) ?? defaultSlots) is { } slots)
         {
             overrides["Agent:Slots"] = slots.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (result.GetValue(Plugins) is { Length: > 0 } plugins)
+        {
+            overrides["Agent:PluginDirectory"] = Path.GetFullPath(plugins);
         }
 
         if (result.GetValue(Labels) is { Length: > 0 } labels)

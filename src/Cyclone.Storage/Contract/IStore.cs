@@ -84,4 +84,13 @@ public interface IStore : IAsyncDisposable
     Task UpdateTimerAsync(long id, DateTimeOffset? nextAt, DateTimeOffset? lastAt, string? lastNote, int fired, bool active, CancellationToken ct);
 
     Task<IReadOnlyList<TimerRecord>> ListTimersAsync(bool activeOnly, CancellationToken ct);
+
+    /// <summary>Registers or replaces a user-defined node kind (its spec is JSON text).</summary>
+    Task SetNodeKindAsync(string kind, string specJson, string user, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Removes a user-defined node kind; false when there was none.</summary>
+    Task<bool> DeleteNodeKindAsync(string kind, CancellationToken ct);
+
+    /// <summary>Every user-defined node kind with its spec (JSON text).</summary>
+    Task<IReadOnlyList<(string Kind, string Spec)>> ListNodeKindsAsync(CancellationToken ct);
 }

@@ -142,6 +142,14 @@ internal static class SqliteSchema
             active INTEGER NOT NULL DEFAULT 1
         );
         """,
+        """
+        CREATE TABLE node_kinds (
+            kind TEXT PRIMARY KEY,
+            spec TEXT NOT NULL,
+            user TEXT NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>
