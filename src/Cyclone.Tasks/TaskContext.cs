@@ -37,6 +37,6 @@ public sealed class TaskContext(JsonObject inputs, long jobId, long taskId, int 
 
     private static double Number(string input, JsonNode? value) =>
         value is JsonValue v && v.GetValueKind() == JsonValueKind.Number
-            ? v.GetValue<double>()
+            ? v.Deserialize<double>()
             : throw new TaskInputException($"input '{input}' must be a number, not {value?.ToJsonString() ?? "null"}");
 }

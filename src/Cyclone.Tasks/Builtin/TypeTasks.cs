@@ -35,8 +35,7 @@ public sealed class IntegerTask : ValueTask
         var v = Scalar(name, value);
         return v.GetValueKind() switch
         {
-            JsonValueKind.Number when v.TryGetValue<long>(out var l) => JsonValue.Create(l),
-            JsonValueKind.Number when v.GetValue<double>() is var d && d == Math.Floor(d) => JsonValue.Create((long)d),
+            JsonValueKind.Number when v.Deserialize<double>() is var d && d == Math.Floor(d) && Math.Abs(d) < 9e15 => JsonValue.Create((long)d),
             JsonValueKind.String when long.TryParse(v.GetValue<string>(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) => JsonValue.Create(s),
             _ => throw new TaskInputException($"value '{name}' is not an integer: {v.ToJsonString()}"),
         };
@@ -51,7 +50,7 @@ public sealed class FloatTask : ValueTask
         var v = Scalar(name, value);
         return v.GetValueKind() switch
         {
-            JsonValueKind.Number => JsonValue.Create(v.GetValue<double>()),
+            JsonValueKind.Number => JsonValue.Create(v.Deserialize<double>()),
             JsonValueKind.String when double.TryParse(v.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => JsonValue.Create(d),
             _ => throw new TaskInputException($"value '{name}' is not a number: {v.ToJsonString()}"),
         };

@@ -67,13 +67,13 @@ public static class NodeworksOutputWriter
     {
         if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number)
         {
-            var d = v.GetValue<double>();
+            var d = double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
             if (dtype == "<class 'int'>" && d == Math.Floor(d) && Math.Abs(d) < 1e18)
             {
                 return ((long)d).ToString(CultureInfo.InvariantCulture);
             }
 
-            if (dtype == "<class 'float'>" || !v.TryGetValue<long>(out _))
+            if (dtype == "<class 'float'>" || d != Math.Floor(d) || v.ToJsonString().Contains('.', StringComparison.Ordinal))
             {
                 var text = d.ToString("R", CultureInfo.InvariantCulture);
                 return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) || text.Contains('N', StringComparison.Ordinal) || text.Contains('I', StringComparison.Ordinal)
