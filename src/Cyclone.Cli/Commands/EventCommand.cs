@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Cyclone.Cli.Common;
 using Cyclone.Cli.Output;
 using Cyclone.Protocol.Rest;
@@ -19,19 +18,9 @@ public static class EventCommand
         var command = new Command("push", "Record an event: waiting nodes complete, triggered workflows start.") { hub, data, name };
         command.SetAction(ClientAction.Create(hub, async (r, client, ct) =>
         {
-            JsonElement? payload = null;
-            if (r.GetValue(data) is { } text)
+            if (!JsonArgument.TryParse(r.GetValue(data), "--data", out var payload))
             {
-                try
-                {
-                    using var doc = JsonDocument.Parse(text);
-                    payload = doc.RootElement.Clone();
-                }
-                catch (JsonException ex)
-                {
-                    ClientAction.Fail($"--data is not JSON: {ex.Message}");
-                    return CycloneCommandLine.UsageError;
-                }
+                return CycloneCommandLine.UsageError;
             }
 
             var pushed = await client.PushEventAsync(new EventPushRequest { Name = r.GetValue(name), Data = payload, User = Environment.UserName }, ct);

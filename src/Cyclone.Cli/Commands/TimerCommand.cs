@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Cyclone.Cli.Common;
 using Cyclone.Cli.Output;
 using Cyclone.Protocol.Rest;
@@ -26,11 +25,9 @@ public static class TimerCommand
         var command = new Command("start", "Start a timer.") { hub, inOpt, every, cron, ev, data, workflow };
         command.SetAction(ClientAction.Create(hub, async (r, client, ct) =>
         {
-            JsonElement? payload = null;
-            if (r.GetValue(data) is { } text)
+            if (!JsonArgument.TryParse(r.GetValue(data), "--data", out var payload))
             {
-                using var doc = JsonDocument.Parse(text);
-                payload = doc.RootElement.Clone();
+                return CycloneCommandLine.UsageError;
             }
 
             var timer = await client.StartTimerAsync(new TimerStartRequest

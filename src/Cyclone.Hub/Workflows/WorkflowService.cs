@@ -16,6 +16,8 @@ namespace Cyclone.Hub.Workflows;
 public sealed class WorkflowService(
     WorkflowRepository repository, WorkflowParser parser, INodeKindCatalog catalog, SchedulerLoop loop, IStore store, TimeProvider time)
 {
+    private readonly ParsedWorkflowCache _parsed = new();
+
     /// <summary>Validates and stores a new version; nothing is stored when the workflow is not valid.</summary>
     public async Task<WorkflowVersion> PublishAsync(
         string name, string? format, string? fileName, byte[] content, string author, string? message, CancellationToken ct)
@@ -25,6 +27,7 @@ public sealed class WorkflowService(
             ?? throw new WorkflowInvalidException("Unknown format", [new WorkflowProblem("format", $"'{format}' is not a workflow format; use native or nodeworks")]);
         var definition = parser.Parse(name, resolved, content);
         var version = repository.Publish(name, resolved, content, author, string.IsNullOrWhiteSpace(message) ? $"publish {name}" : message.Trim(), time.GetUtcNow());
+        _parsed.Add(version.Commit, definition);
         await store.SetTriggersAsync(name, definition.TriggerEvents, ct);
         return version;
     }
@@ -57,7 +60,8 @@ public sealed class WorkflowService(
     public async Task<(long JobId, string Commit)> ExecuteAsync(string name, string? revision, string user, CancellationToken ct)
     {
         var stored = Get(name, revision);
-        var definition = parser.Parse(name, stored.Format, stored.Content);
+        var definition = _parsed.Find(stored.Commit, name) ?? parser.Parse(name, stored.Format, stored.Content);
+        _parsed.Add(stored.Commit, definition);
         var job = WorkflowCompiler.Compile(definition, catalog, user, stored.Commit, time.GetUtcNow());
         var submitted = await loop.SubmitAsync(job, ct);
         return (submitted.JobId, stored.Commit);

@@ -1,10 +1,5 @@
-using System.Text.Json.Nodes;
-
 namespace Cyclone.Protocol.Rest;
 
 /// <summary>Recent events and who waits for what: tasks waiting for an event, and workflows an event starts.</summary>
 public sealed record EventsStatusDto(
     IReadOnlyList<EventDto> Recent, IReadOnlyDictionary<string, IReadOnlyList<long>> WaitingTasks, IReadOnlyDictionary<string, IReadOnlyList<string>> Triggers);
-
-/// <summary>One recorded event and what it did.</summary>
-public sealed record EventDto(long Id, string Name, JsonNode? Data, string User, DateTimeOffset At, int Delivered, IReadOnlyList<long> StartedRuns);
