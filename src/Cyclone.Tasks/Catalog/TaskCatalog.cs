@@ -1,75 +1,90 @@
+using System.Collections.Frozen;
 using System.Reflection;
 using Cyclone.Core.Workflows;
-using Cyclone.Tasks.Builtin;
 
 namespace Cyclone.Tasks.Catalog;
 
-/// <summary>The typed task classes known by kind: the built-ins, plus classes found in plugin assemblies.</summary>
+/// <summary>
+/// The typed task classes known by kind: the built-in math and types tasks (<see cref="Builtin"/>), plus the
+/// classes of assemblies added with <see cref="WithAssembly"/> or found by <see cref="TaskPluginLoader"/>.
+/// A catalog never changes; adding an assembly returns a new one.
+/// </summary>
 public sealed class TaskCatalog : INodeKindCatalog
 {
-    private readonly Dictionary<string, (NodeKindInfo Info, Type Type)> _kinds;
+    private readonly FrozenDictionary<string, Entry> _entries;
+    private readonly FrozenSet<Assembly> _assemblies;
 
-    private TaskCatalog(Dictionary<string, (NodeKindInfo, Type)> kinds)
+    private TaskCatalog(Dictionary<string, Entry> entries, IEnumerable<Assembly> assemblies)
     {
-        _kinds = kinds;
+        _entries = entries.ToFrozenDictionary(StringComparer.Ordinal);
+        _assemblies = assemblies.ToFrozenSet();
+        Kinds = entries.Values.Select(e => e.Info).OrderBy(k => k.Kind, StringComparer.Ordinal).ToList().AsReadOnly();
     }
 
-    /// <summary>The built-in math and types tasks.</summary>
-    public static TaskCatalog Builtin { get; } = new TaskCatalog(new(StringComparer.Ordinal)).WithAssembly(typeof(MathTask).Assembly);
+    /// <summary>The built-in tasks: <c>math.*</c> and <c>types.*</c>.</summary>
+    public static TaskCatalog Builtin { get; } = new TaskCatalog([], []).WithAssembly(typeof(TaskCatalog).Assembly);
 
-    public IReadOnlyCollection<NodeKindInfo> Kinds => _kinds.Values.Select(k => k.Info).ToList();
+    /// <summary>Every kind, ordered by name.</summary>
+    public IReadOnlyCollection<NodeKindInfo> Kinds { get; }
 
-    public NodeKindInfo? Find(string kind) => _kinds.TryGetValue(kind, out var k) ? k.Info : null;
+    /// <summary>
+    /// The kind named <paramref name="kind"/> with its ports, and its <see cref="NodeKindInfo.TaskClass"/>
+    /// as <c>Namespace.Type, Assembly</c>; null when unknown.
+    /// </summary>
+    public NodeKindInfo? Find(string kind) => _entries.GetValueOrDefault(kind)?.Info;
 
-    /// <summary>A new instance of the class that runs <paramref name="kind"/>, or null when unknown.</summary>
-    public ICycloneTask? Create(string kind) =>
-        _kinds.TryGetValue(kind, out var k) ? (ICycloneTask)Activator.CreateInstance(k.Type)! : null;
+    /// <summary>A new instance of the class that runs <paramref name="kind"/>, or null when the kind is unknown.</summary>
+    /// <exception cref="InvalidOperationException">The class's constructor failed.</exception>
+    public ICycloneTask? Create(string kind)
+    {
+        if (!_entries.TryGetValue(kind, out var entry))
+        {
+            return null;
+        }
 
-    /// <summary>This catalog plus every public task class of <paramref name="assembly"/>; a kind defined twice is an error.</summary>
+        try
+        {
+            return (ICycloneTask)Activator.CreateInstance(entry.Type)!;
+        }
+        catch (TargetInvocationException ex)
+        {
+            var cause = ex.InnerException ?? ex;
+            throw new InvalidOperationException($"task class {entry.Info.TaskClass} for '{kind}' could not be created: {cause.Message}", cause);
+        }
+    }
+
+    /// <summary>
+    /// This catalog plus every public, non-abstract <see cref="ICycloneTask"/> class of <paramref name="assembly"/>
+    /// marked with <see cref="CycloneTaskAttribute"/>. An assembly already in the catalog adds nothing.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// A kind is defined by two classes (the message names both), or a class is unusable (no public
+    /// parameterless constructor, an unknown port type, a port declared twice).
+    /// </exception>
     public TaskCatalog WithAssembly(Assembly assembly)
     {
-        var kinds = new Dictionary<string, (NodeKindInfo, Type)>(_kinds, StringComparer.Ordinal);
-        foreach (var type in assembly.GetExportedTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICycloneTask).IsAssignableFrom(t)))
+        if (_assemblies.Contains(assembly))
         {
-            if (type.GetCustomAttribute<CycloneTaskAttribute>() is not { } attribute)
-            {
-                continue;
-            }
-
-            if (kinds.TryGetValue(attribute.Kind, out var existing))
-            {
-                throw new InvalidOperationException($"task kind '{attribute.Kind}' is defined by both {existing.Item2.FullName} and {type.FullName}");
-            }
-
-            var ports = type.GetCustomAttributes<TaskPortAttribute>().ToList();
-            var info = new NodeKindInfo(
-                attribute.Kind,
-                ports.Where(p => !p.IsOutput).Select(p => new WorkflowPort(p.Name, p.Type, p.Multi)).ToList(),
-                ports.Where(p => p.IsOutput).Select(p => new WorkflowPort(p.Name, p.Type)).ToList(),
-                TaskClass: $"{type.FullName}, {type.Assembly.GetName().Name}");
-            kinds[attribute.Kind] = (info, type);
+            return this;
         }
 
-        return new TaskCatalog(kinds);
-    }
-
-    /// <summary>The built-ins plus the task classes of every assembly in <paramref name="directory"/>; files that fail to load are reported.</summary>
-    public static (TaskCatalog Catalog, IReadOnlyList<string> Warnings) LoadDirectory(string directory)
-    {
-        var catalog = Builtin;
-        var warnings = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(directory, "*.dll").Order(StringComparer.Ordinal))
+        var entries = new Dictionary<string, Entry>(_entries, StringComparer.Ordinal);
+        foreach (var (info, type) in TaskKindReader.Read(assembly))
         {
-            try
+            if (entries.TryGetValue(info.Kind, out var existing))
             {
-                catalog = catalog.WithAssembly(System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.GetFullPath(file)));
+                throw new InvalidOperationException(
+                    $"task kind '{info.Kind}' is defined by both {existing.Info.TaskClass} and {info.TaskClass}");
             }
-            catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or InvalidOperationException or ReflectionTypeLoadException)
-            {
-                warnings.Add($"{file}: {ex.Message}");
-            }
+
+            entries.Add(info.Kind, new Entry(info, type));
         }
 
-        return (catalog, warnings);
+        return new TaskCatalog(entries, _assemblies.Append(assembly));
     }
+
+    /// <summary>The same as <see cref="TaskPluginLoader.LoadDirectory"/>.</summary>
+    public static PluginLoadResult LoadDirectory(string directory) => TaskPluginLoader.LoadDirectory(directory);
+
+    private sealed record Entry(NodeKindInfo Info, Type Type);
 }

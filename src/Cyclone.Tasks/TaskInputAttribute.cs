@@ -1,0 +1,16 @@
+namespace Cyclone.Tasks;
+
+/// <summary>
+/// Declares an input of an <see cref="ICycloneTask"/> class: its name and value type (one of
+/// <see cref="Core.Workflows.ValueTypes"/>' names; null when undeclared).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class TaskInputAttribute(string name, string? type = null) : Attribute
+{
+    public string Name { get; } = name;
+
+    public string? Type { get; } = type;
+
+    /// <summary>Whether the input accepts several edges; the task then receives a list.</summary>
+    public bool Multi { get; init; }
+}
