@@ -73,6 +73,7 @@ public sealed partial class SchedulerLoop : BackgroundService
             Dependencies = [.. t.Dependencies.Select(d => new TaskDependency(d.UpstreamTaskId ?? idOfIndex[d.UpstreamIndex!.Value], d.Kind))],
             WaitsForEvent = t.WaitsForEvent,
             MaxActiveInJob = t.MaxActiveInJob,
+            RunnerClass = t.Payload.Kind ?? t.Payload.Command.FirstOrDefault(),
         }).ToList();
         var external = job.Tasks.SelectMany(t => t.Dependencies).Where(d => d.UpstreamTaskId is not null).Select(d => d.UpstreamTaskId!.Value).Distinct().ToList();
         Post(new SubmittedCommand(tasks, external));
