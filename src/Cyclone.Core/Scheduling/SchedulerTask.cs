@@ -56,6 +56,9 @@ public sealed class SchedulerTask
     /// </summary>
     public string? RunnerClass { get; init; }
 
+    /// <summary>When the task was submitted: an event counts for it only if recorded at or after this.</summary>
+    public DateTimeOffset SubmittedAt { get; init; }
+
     /// <summary>Tasks this one waits for; it stays blocked until each has ended as its kind requires.</summary>
     public IReadOnlyList<TaskDependency> Dependencies { get; init; } = [];
 
