@@ -32,6 +32,9 @@ public sealed class SchedulerAgent
     /// <summary>When the agent last asked for work; earlier askers are served first.</summary>
     public long AskedAt { get; internal set; }
 
+    /// <summary>The runner class of the single-node task it was last given: its warm environment.</summary>
+    public string? WarmClass { get; internal set; }
+
     /// <summary>The node parts it holds: (task id, node index).</summary>
     internal HashSet<(long TaskId, int Node)> Parts { get; } = [];
 

@@ -46,9 +46,14 @@ public sealed partial class SchedulerState
     public IReadOnlyDictionary<string, IReadOnlyList<long>> EventWaiters =>
         _eventWaiters.ToDictionary(p => p.Key, p => (IReadOnlyList<long>)[.. p.Value], StringComparer.Ordinal);
 
-    /// <summary>Completes every task waiting for event <paramref name="name"/>, with output <c>data</c> set to <paramref name="dataJson"/>. Returns how many.</summary>
-    public int DeliverEvent(string name, string dataJson, DateTimeOffset now, SchedulerEffects fx)
+    /// <summary>
+    /// Completes every task waiting for event <paramref name="name"/>, recorded at <paramref name="at"/>, with
+    /// output <c>data</c> set to <paramref name="dataJson"/>. Returns how many. The event is remembered, so a
+    /// task submitted before it that starts waiting later still receives it.
+    /// </summary>
+    public int DeliverEvent(string name, string dataJson, DateTimeOffset at, DateTimeOffset now, SchedulerEffects fx)
     {
+        RememberEvent(name, at, dataJson);
         if (!_eventWaiters.Remove(name, out var waiters))
         {
             return 0;
@@ -69,6 +74,17 @@ public sealed partial class SchedulerState
     }
 
     private readonly Dictionary<string, List<long>> _eventWaiters = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, (DateTimeOffset At, string Data)> _lastEvents = new(StringComparer.Ordinal);
+
+    /// <summary>Remembers the latest event of a name (after a restart: the latest recorded one).</summary>
+    public void RememberEvent(string name, DateTimeOffset at, string dataJson)
+    {
+        if (!_lastEvents.TryGetValue(name, out var last) || last.At <= at)
+        {
+            _lastEvents[name] = (at, dataJson);
+        }
+    }
 
     private void Wire(SchedulerTask task, Func<long, TaskState?> endedState, DateTimeOffset now, SchedulerEffects fx, bool persistRelease)
     {
@@ -117,6 +133,12 @@ public sealed partial class SchedulerState
     {
         if (task.WaitsForEvent is { } name)
         {
+            if (_lastEvents.TryGetValue(name, out var last) && last.At >= task.SubmittedAt)
+            {
+                Finish(task, TaskState.Completed, now, fx, exitCode: 0, reason: $"event {name} arrived", "{\"data\":" + last.Data + "}");
+                return;
+            }
+
             if (!_eventWaiters.TryGetValue(name, out var list))
             {
                 _eventWaiters[name] = list = [];

@@ -35,6 +35,7 @@ public sealed partial class SchedulerState
             }
 
             taken.Clear();
+            TakeWarm(agent, now, fx, taken);
             var scanned = 0;
             foreach (var id in _ready.InOrder())
             {
@@ -44,11 +45,17 @@ public sealed partial class SchedulerState
                 }
 
                 var task = _tasks[id];
+                if (task.State != TaskState.Pending)
+                {
+                    continue; // taken by this agent's warm pass
+                }
+
                 if (task.Nodes == 1)
                 {
                     if (Placement.Fits(task.Demand, agent.Free, agent.Labels))
                     {
                         Lease(task, [agent], now, fx);
+                        agent.WarmClass = task.RunnerClass;
                         taken.Add(task);
                     }
 
@@ -67,6 +74,36 @@ public sealed partial class SchedulerState
             foreach (var task in taken)
             {
                 _ready.Remove(task);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Before the usual pass: tasks of the class the agent ran last, among those of the highest waiting
+    /// priority, so that a runner keeps reusing its warm environment while such tasks wait.
+    /// </summary>
+    private void TakeWarm(SchedulerAgent agent, DateTimeOffset now, SchedulerEffects fx, List<SchedulerTask> taken)
+    {
+        if (agent.WarmClass is not { } warm)
+        {
+            return;
+        }
+
+        int? top = null;
+        var scanned = 0;
+        foreach (var id in _ready.InOrder())
+        {
+            var task = _tasks[id];
+            top ??= task.Priority;
+            if (++scanned > _options.ScanDepth || agent.Free.Slots <= 0 || task.Priority < top)
+            {
+                break;
+            }
+
+            if (task.Nodes == 1 && task.RunnerClass == warm && Placement.Fits(task.Demand, agent.Free, agent.Labels))
+            {
+                Lease(task, [agent], now, fx);
+                taken.Add(task);
             }
         }
     }

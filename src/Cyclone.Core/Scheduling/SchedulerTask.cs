@@ -50,6 +50,15 @@ public sealed class SchedulerTask
 
     public TimeSpan? TimeLimit { get; init; }
 
+    /// <summary>
+    /// What kind of runner environment the task uses (its typed task kind or program); an agent that just
+    /// ran a task of the same class is offered more of them first. Null: no preference.
+    /// </summary>
+    public string? RunnerClass { get; init; }
+
+    /// <summary>When the task was submitted: an event counts for it only if recorded at or after this.</summary>
+    public DateTimeOffset SubmittedAt { get; init; }
+
     /// <summary>Tasks this one waits for; it stays blocked until each has ended as its kind requires.</summary>
     public IReadOnlyList<TaskDependency> Dependencies { get; init; } = [];
 

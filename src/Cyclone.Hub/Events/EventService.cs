@@ -47,8 +47,9 @@ public sealed partial class EventService(IStore store, SchedulerLoop loop, Workf
             throw new WorkflowInvalidException("The event is not valid", problems);
         }
 
-        var id = await store.RecordEventAsync(name, data, user, time.GetUtcNow(), ct);
-        var delivered = await loop.DeliverEventAsync(name, data, ct);
+        var at = time.GetUtcNow();
+        var id = await store.RecordEventAsync(name, data, user, at, ct);
+        var delivered = await loop.DeliverEventAsync(name, data, at, ct);
         var runs = new List<long>();
         foreach (var (_, workflow) in await store.ListTriggersAsync(name, ct))
         {

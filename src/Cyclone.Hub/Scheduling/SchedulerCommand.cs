@@ -31,7 +31,7 @@ internal sealed record RetireCommand(string Agent, string Reason, TaskCompletion
 }
 
 /// <summary>An event was recorded: complete the tasks waiting for it; <see cref="Delivered"/> tells how many.</summary>
-internal sealed record EventCommand(string Name, string DataJson, TaskCompletionSource Done) : SchedulerCommand
+internal sealed record EventCommand(string Name, string DataJson, DateTimeOffset At, TaskCompletionSource Done) : SchedulerCommand
 {
     public StrongBox<int> Delivered { get; } = new();
 }

@@ -51,7 +51,7 @@ public sealed partial class SchedulerLoop
                 batch.Completions.Add(retire.Done);
                 break;
             case EventCommand pushed:
-                pushed.Delivered.Value = _state.DeliverEvent(pushed.Name, pushed.DataJson, now, fx);
+                pushed.Delivered.Value = _state.DeliverEvent(pushed.Name, pushed.DataJson, pushed.At, now, fx);
                 _state.Dispatch(now, fx);
                 batch.Completions.Add(pushed.Done);
                 break;

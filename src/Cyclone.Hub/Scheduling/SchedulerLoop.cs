@@ -73,6 +73,8 @@ public sealed partial class SchedulerLoop : BackgroundService
             Dependencies = [.. t.Dependencies.Select(d => new TaskDependency(d.UpstreamTaskId ?? idOfIndex[d.UpstreamIndex!.Value], d.Kind))],
             WaitsForEvent = t.WaitsForEvent,
             MaxActiveInJob = t.MaxActiveInJob,
+            RunnerClass = t.Payload.Kind ?? (t.Payload.Command.Count > 0 ? t.Payload.Command[0] : null),
+            SubmittedAt = job.SubmittedAt,
         }).ToList();
         var external = job.Tasks.SelectMany(t => t.Dependencies).Where(d => d.UpstreamTaskId is not null).Select(d => d.UpstreamTaskId!.Value).Distinct().ToList();
         Post(new SubmittedCommand(tasks, external));
@@ -80,10 +82,10 @@ public sealed partial class SchedulerLoop : BackgroundService
     }
 
     /// <summary>Completes the tasks waiting for event <paramref name="name"/>; returns how many, once that is durable.</summary>
-    public async Task<int> DeliverEventAsync(string name, string dataJson, CancellationToken ct)
+    public async Task<int> DeliverEventAsync(string name, string dataJson, DateTimeOffset recordedAt, CancellationToken ct)
     {
         await Ready.WaitAsync(ct);
-        var command = new EventCommand(name, dataJson, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var command = new EventCommand(name, dataJson, recordedAt, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         Post(command);
         await command.Done.Task.WaitAsync(ct);
         return command.Delivered.Value;
@@ -217,10 +219,16 @@ public sealed partial class SchedulerLoop : BackgroundService
                 Dependencies = r.Dependencies,
                 WaitsForEvent = r.WaitsForEvent,
                 MaxActiveInJob = r.MaxActiveInJob,
+                SubmittedAt = r.SubmittedAt,
             };
             _state.Restore(task, r.State, r.Attempt, r.Failures, r.Agents, r.StartedAt, now);
             upstreams.UnionWith(r.Dependencies.Select(d => d.UpstreamId));
             count++;
+        }
+
+        foreach (var e in await _store.LatestEventsAsync(ct))
+        {
+            _state.RememberEvent(e.Name, e.At, e.Data);
         }
 
         upstreams.RemoveWhere(id => _state.FindTask(id) is not null);

@@ -15,4 +15,6 @@ public sealed record ActiveTaskRecord(
     public string? WaitsForEvent { get; init; }
 
     public int? MaxActiveInJob { get; init; }
+
+    public DateTimeOffset SubmittedAt { get; init; }
 }

@@ -73,6 +73,9 @@ public interface IStore : IAsyncDisposable
     /// <summary>Recent events, newest first, optionally of one name.</summary>
     Task<IReadOnlyList<EventRecord>> ListEventsAsync(string? name, int limit, CancellationToken ct);
 
+    /// <summary>The latest event of each name (what the scheduler remembers after a restart).</summary>
+    Task<IReadOnlyList<EventRecord>> LatestEventsAsync(CancellationToken ct);
+
     /// <summary>Replaces the events that start runs of <paramref name="workflow"/>.</summary>
     Task SetTriggersAsync(string workflow, IReadOnlyList<string> events, CancellationToken ct);
 

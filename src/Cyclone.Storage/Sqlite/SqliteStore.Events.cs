@@ -21,6 +21,9 @@ public sealed partial class SqliteStore
         ReadAsync($"SELECT {EventColumns} FROM events WHERE $name IS NULL OR name = $name ORDER BY id DESC LIMIT $limit;",
             c => c.With("$name", name).With("$limit", limit), ReadEvent, ct);
 
+    public Task<IReadOnlyList<EventRecord>> LatestEventsAsync(CancellationToken ct) =>
+        ReadAsync($"SELECT {EventColumns} FROM events WHERE id IN (SELECT max(id) FROM events GROUP BY name) ORDER BY id;", _ => { }, ReadEvent, ct);
+
     public Task SetTriggersAsync(string workflow, IReadOnlyList<string> events, CancellationToken ct) =>
         EnqueueAsync(c =>
         {

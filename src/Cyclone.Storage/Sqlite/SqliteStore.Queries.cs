@@ -17,7 +17,7 @@ public sealed partial class SqliteStore
         "id, job_id, idx, name, user, state, attempt, failures, priority, agents, exit_code, reason, submitted_at, started_at, ended_at, outputs";
 
     private const string ActiveColumns =
-        "id, job_id, slots, memory, gpus, labels, nodes, priority, max_retries, time_limit_ms, state, attempt, failures, agents, started_at, wait_event, max_active";
+        "id, job_id, slots, memory, gpus, labels, nodes, priority, max_retries, time_limit_ms, state, attempt, failures, agents, started_at, wait_event, max_active, submitted_at";
 
     private const string Filter = """
         (NOT EXISTS (SELECT 1 FROM json_each($states)) OR state IN (SELECT value FROM json_each($states)))
@@ -55,6 +55,7 @@ public sealed partial class SqliteStore
                 Dependencies = dependencies.TryGetValue(id, out var deps) ? deps : [],
                 WaitsForEvent = TextOrNull(r, 15),
                 MaxActiveInJob = IntOrNull(r, 16),
+                SubmittedAt = At(r, 17),
             };
         }
     }

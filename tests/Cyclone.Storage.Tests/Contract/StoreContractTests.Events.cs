@@ -17,6 +17,8 @@ public abstract partial class StoreContractTests
         Assert.Equal(["stop", "go"], all.Select(e => e.Name));
         var go = Assert.Single(await store.ListEventsAsync("go", 10, Ct));
         Assert.Equal(("{\"n\":1}", "alice", 2), (go.Data, go.User, go.Delivered));
+        await store.RecordEventAsync("go", "2", "alice", Jobs.T0.AddSeconds(2), Ct);
+        Assert.Equal([("stop", "null"), ("go", "2")], (await store.LatestEventsAsync(Ct)).Select(e => (e.Name, e.Data)));
         Assert.Equal([7L, 8L], go.StartedRuns);
     }
 
