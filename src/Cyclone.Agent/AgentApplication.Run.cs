@@ -56,7 +56,7 @@ public static partial class AgentApplication
             return Cyclone.Tasks.Catalog.TaskCatalog.Builtin;
         }
 
-        var (catalog, warnings) = Cyclone.Tasks.Catalog.TaskCatalog.LoadDirectory(options.PluginDirectory);
+        var (catalog, warnings) = Cyclone.Tasks.Catalog.TaskPluginLoader.LoadDirectory(options.PluginDirectory);
         foreach (var warning in warnings)
         {
             logger.LogWarning("Plugin not loaded: {Warning}", warning);

@@ -48,7 +48,16 @@ public sealed class TypedTaskAttempt(Lease lease, TaskCatalog catalog, IOutputSi
     private async Task<AttemptResult> RunAsync()
     {
         var started = time.GetUtcNow();
-        var task = catalog.Create(Lease.Kind);
+        ICycloneTask? task;
+        try
+        {
+            task = catalog.Create(Lease.Kind);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return new AttemptResult(OutcomeKind.StartFailed, -1, $"task kind '{Lease.Kind}' could not be created on host {Environment.MachineName}: {ex.Message}", started, time.GetUtcNow());
+        }
+
         if (task is null)
         {
             return new AttemptResult(OutcomeKind.StartFailed, -1, $"task kind '{Lease.Kind}' is not known to the agent on host {Environment.MachineName}", started, time.GetUtcNow());
