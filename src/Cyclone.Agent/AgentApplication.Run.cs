@@ -12,6 +12,9 @@ namespace Cyclone.Agent;
 
 public static partial class AgentApplication
 {
+    /// <summary>Exit code of an agent the hub refused (token not valid, revoked or expired).</summary>
+    public const int RefusedExitCode = 3;
+
     private static async Task<int> RunCoreAsync(IReadOnlyDictionary<string, string?> overrides, CancellationToken ct)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -45,8 +48,16 @@ public static partial class AgentApplication
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         using var stop = ct.Register(lifetime.StopApplication);
         host.Services.GetRequiredService<HubSession>().Retire = _ => lifetime.StopApplication();
+        var refused = 0;
+        host.Services.GetRequiredService<HubLink>().Refused = reason =>
+        {
+            // the hub has already given this agent's work to others: stop it now rather than after a grace period
+            refused = RefusedExitCode;
+            host.Services.GetRequiredService<AttemptSupervisor>().HandBackAll($"the hub refused the agent: {reason}");
+            lifetime.StopApplication();
+        };
         await host.RunAsync(CancellationToken.None);
-        return 0;
+        return refused;
     }
 
     private static Cyclone.Tasks.Catalog.TaskCatalog LoadTasks(AgentOptions options, ILogger logger)
@@ -81,6 +92,20 @@ public static partial class AgentApplication
         }
 
         problems = options.Problems().ToList();
+        if (problems.Count == 0)
+        {
+            options.CaFile ??= Environment.GetEnvironmentVariable(Cyclone.Client.HubTrust.CaVariable) is { Length: > 0 } ca ? ca : null;
+            options.Token = !string.IsNullOrWhiteSpace(options.Token) ? options.Token.Trim()
+                : !string.IsNullOrEmpty(options.TokenFile) ? Cyclone.Client.CredentialStore.ReadToken(options.TokenFile)
+                : Environment.GetEnvironmentVariable(Cyclone.Client.CredentialStore.TokenVariable)?.Trim();
+            if (string.IsNullOrEmpty(options.Token))
+            {
+                problems = [options.TokenFile is null
+                    ? "the agent has no token: give --token-file FILE or set CYCLONE_TOKEN (an administrator creates one with: cyclone token create --role agent)"
+                    : $"Agent:TokenFile '{options.TokenFile}' is empty"];
+            }
+        }
+
         return problems.Count == 0 ? options : null;
     }
 

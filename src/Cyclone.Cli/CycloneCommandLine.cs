@@ -29,6 +29,12 @@ public static class CycloneCommandLine
             OperationsCommands.Status(),
             OperationsCommands.Runners(),
             OperationsCommands.Admin(),
+            Commands.Access.LoginCommand.Login(),
+            Commands.Access.LoginCommand.Logout(),
+            Commands.Access.LoginCommand.WhoAmI(),
+            Commands.Access.UserCommand.Create(),
+            Commands.Access.TokenCommand.Create(),
+            Commands.Access.AuditCommand.Create(),
         };
         return root;
     }

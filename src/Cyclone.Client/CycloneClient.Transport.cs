@@ -37,6 +37,11 @@ public sealed partial class CycloneClient
 
     private async Task<HttpResponseMessage> SendRequestAsync(HttpRequestMessage request, CancellationToken ct)
     {
+        if (_token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _token);
+        }
+
         try
         {
             return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
@@ -49,6 +54,16 @@ public sealed partial class CycloneClient
         {
             throw new HubUnreachableException(Hub, $"no answer within {_http.Timeout.TotalSeconds:0} s", ex);
         }
+    }
+
+    private static string Innermost(Exception ex)
+    {
+        while (ex.InnerException is not null)
+        {
+            ex = ex.InnerException;
+        }
+
+        return ex.Message;
     }
 
     private static string Describe(HttpRequestException ex)
@@ -74,7 +89,7 @@ public sealed partial class CycloneClient
             HttpRequestError.ConnectionError => "connection failed",
             HttpRequestError.NameResolutionError => "unknown host",
             HttpRequestError.ResponseEnded => "the connection closed before an answer",
-            HttpRequestError.SecureConnectionError => "TLS handshake failed",
+            HttpRequestError.SecureConnectionError => $"TLS handshake failed ({Innermost(ex)}); if the hub's certificate comes from a private CA, trust it with --ca FILE at login or CYCLONE_CA",
             _ => ex.Message,
         };
     }

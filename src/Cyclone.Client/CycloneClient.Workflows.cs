@@ -5,8 +5,8 @@ namespace Cyclone.Client;
 public sealed partial class CycloneClient
 {
     /// <summary>Publishes a new version of workflow <paramref name="name"/>; the hub validates it before storing anything.</summary>
-    public Task<WorkflowVersionDto> PublishWorkflowAsync(string name, byte[] content, string? format, string? message, string? user, CancellationToken ct) =>
-        SendBytesAsync<WorkflowVersionDto>(HttpMethod.Put, $"api/v1/workflows/{Uri.EscapeDataString(name)}" + Query(("format", format), ("message", message), ("user", user)),
+    public Task<WorkflowVersionDto> PublishWorkflowAsync(string name, byte[] content, string? format, string? message, CancellationToken ct) =>
+        SendBytesAsync<WorkflowVersionDto>(HttpMethod.Put, $"api/v1/workflows/{Uri.EscapeDataString(name)}" + Query(("format", format), ("message", message)),
             content, "application/json", NoSuchWorkflow(name), ct);
 
     /// <summary>The file of a version (the newest when <paramref name="revision"/> is null) and the commit it was read at.</summary>
@@ -26,12 +26,12 @@ public sealed partial class CycloneClient
     public Task<List<string>> ListWorkflowsAsync(CancellationToken ct) =>
         SendAsync<List<string>>(HttpMethod.Get, "api/v1/workflows", null, null, ct);
 
-    public Task<WorkflowVersionDto> DeleteWorkflowAsync(string name, string? user, CancellationToken ct) =>
-        SendAsync<WorkflowVersionDto>(HttpMethod.Delete, $"api/v1/workflows/{Uri.EscapeDataString(name)}" + Query(("user", user)), null, NoSuchWorkflow(name), ct);
+    public Task<WorkflowVersionDto> DeleteWorkflowAsync(string name, CancellationToken ct) =>
+        SendAsync<WorkflowVersionDto>(HttpMethod.Delete, $"api/v1/workflows/{Uri.EscapeDataString(name)}", null, NoSuchWorkflow(name), ct);
 
     /// <summary>Starts a run of a version (the newest when <paramref name="revision"/> is null).</summary>
-    public Task<RunStartedDto> ExecuteWorkflowAsync(string name, string? revision, string? user, CancellationToken ct) =>
-        SendAsync<RunStartedDto>(HttpMethod.Post, $"api/v1/workflows/{Uri.EscapeDataString(name)}/runs" + Query(("revision", revision), ("user", user)), null, null, ct);
+    public Task<RunStartedDto> ExecuteWorkflowAsync(string name, string? revision, CancellationToken ct) =>
+        SendAsync<RunStartedDto>(HttpMethod.Post, $"api/v1/workflows/{Uri.EscapeDataString(name)}/runs" + Query(("revision", revision)), null, null, ct);
 
     public Task<RunStatusDto> RunStatusAsync(long runId, CancellationToken ct) =>
         SendAsync<RunStatusDto>(HttpMethod.Get, $"api/v1/runs/{runId}", null, $"run {runId} does not exist", ct);
@@ -40,8 +40,8 @@ public sealed partial class CycloneClient
         SendAsync<RunStatusDto>(HttpMethod.Post, $"api/v1/runs/{runId}/cancel", null, $"run {runId} does not exist", ct);
 
     /// <summary>Runs a plain task file (one task per line) at once.</summary>
-    public Task<RunStartedDto> SubmitTaskFileAsync(string name, string text, string? user, CancellationToken ct) =>
-        SendBytesAsync<RunStartedDto>(HttpMethod.Post, "api/v1/workflow/submit" + Query(("name", name), ("user", user)),
+    public Task<RunStartedDto> SubmitTaskFileAsync(string name, string text, CancellationToken ct) =>
+        SendBytesAsync<RunStartedDto>(HttpMethod.Post, "api/v1/workflow/submit" + Query(("name", name)),
             System.Text.Encoding.UTF8.GetBytes(text), "text/plain", null, ct);
 
     private static string NoSuchWorkflow(string name) => $"workflow '{name}' (or that revision of it) does not exist";

@@ -11,12 +11,22 @@ public sealed partial class CycloneClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
+    private readonly string? _token;
+
+    /// <summary>A client of the hub at <paramref name="hub"/> (for example <c>http://127.0.0.1:5080</c>) without a token.</summary>
+    public CycloneClient(Uri hub, HttpClient? http = null)
+        : this(hub, new HubCredentials(null, null), http)
+    {
+    }
 
     /// <summary>A client of the hub at <paramref name="hub"/> (for example <c>http://127.0.0.1:5080</c>).</summary>
     /// <param name="hub">The hub's REST base address.</param>
+    /// <param name="credentials">The token to send (as <c>Authorization: Bearer</c>) and the CA to trust.</param>
     /// <param name="http">An HttpClient to use; one is created (and disposed with this client) when null.</param>
-    public CycloneClient(Uri hub, HttpClient? http = null)
+    public CycloneClient(Uri hub, HubCredentials credentials, HttpClient? http = null)
     {
+        ArgumentNullException.ThrowIfNull(credentials);
+        _token = credentials.Token;
         ArgumentNullException.ThrowIfNull(hub);
         if (!hub.IsAbsoluteUri || (hub.Scheme != Uri.UriSchemeHttp && hub.Scheme != Uri.UriSchemeHttps))
         {
@@ -25,7 +35,7 @@ public sealed partial class CycloneClient : IDisposable
 
         Hub = hub.AbsoluteUri.EndsWith('/') ? hub : new Uri(hub.AbsoluteUri + "/");
         _ownsHttp = http is null;
-        _http = http ?? new HttpClient { Timeout = TimeSpan.FromSeconds(100) };
+        _http = http ?? new HttpClient(HubTrust.CreateHandler(credentials.CaFile)) { Timeout = TimeSpan.FromSeconds(100) };
     }
 
     /// <summary>The hub's REST base address, ending in a slash.</summary>

@@ -65,6 +65,11 @@ internal static class ProblemReader
             text.Append(CultureInfo.InvariantCulture, $" (HTTP {(int)status})");
         }
 
+        if (status == HttpStatusCode.Unauthorized)
+        {
+            text.Append("; log in with 'cyclone login --hub URL' or set CYCLONE_TOKEN");
+        }
+
         return text.ToString();
     }
 

@@ -2,6 +2,9 @@ using System.Net;
 using Cyclone.Hub.Agents;
 using Cyclone.Core.Workflows;
 using Cyclone.Hub.Api;
+using Cyclone.Hub.Api.Access;
+using Cyclone.Hub.Security;
+using Microsoft.AspNetCore.Authentication;
 using Cyclone.Hub.Api.Workflows;
 using Cyclone.Hub.Events;
 using Cyclone.Hub.Timers;
@@ -63,9 +66,13 @@ public static partial class HubApplication
         await using var app = builder.Build();
         var store = app.Services.GetRequiredService<IStore>();
         await store.InitializeAsync(ct);
+        var registry = app.Services.GetRequiredService<TokenRegistry>();
+        await registry.LoadAsync(ct);
+        await BootstrapAdmin.EnsureAsync(registry, storeOptions.DataDirectory, Console.Out, ct);
         MapHub(app);
 
         var loop = app.Services.GetRequiredService<SchedulerLoop>();
+        registry.Revoked += (ids, reason) => loop.RevokeTokens(ids, reason);
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         lifetime.ApplicationStopping.Register(() => loop.ShutdownAgentsAsync(CancellationToken.None).Wait(TimeSpan.FromSeconds(5)));
 
@@ -87,7 +94,15 @@ public static partial class HubApplication
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         services.AddSingleton(storeOptions);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IStore, SqliteStore>();
+        services.AddSingleton<SqliteStore>();
+        services.AddSingleton<IStore>(sp => sp.GetRequiredService<SqliteStore>());
+        services.AddSingleton<IAccessStore>(sp => sp.GetRequiredService<SqliteStore>());
+        services.AddSingleton<TokenRegistry>();
+        services.AddSingleton<AuditTrail>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
+        services.AddAuthentication(BearerTokenDefaults.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenDefaults.Scheme, null);
+        services.AddAuthorization(AccessPolicies.Configure);
         services.AddSingleton<SchedulerLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<SchedulerLoop>());
         services.AddSingleton<HubEndpointInfo>();
@@ -112,8 +127,11 @@ public static partial class HubApplication
 
     private static void MapHub(WebApplication app)
     {
+        app.UseMiddleware<AuditMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthEndpoint();
         app.MapOpenApi();
         var api = app.MapGroup("/api/v1");
@@ -123,6 +141,8 @@ public static partial class HubApplication
         api.MapEventTimerEndpoints();
         api.MapOperationsEndpoints();
         api.MapKindEndpoints();
-        app.MapGrpcService<AgentStreamService>();
+        api.MapAccessEndpoints();
+        api.MapRunnerRegistration();
+        app.MapGrpcService<AgentStreamService>().RequireAuthorization(AccessPolicies.Agents);
     }
 }

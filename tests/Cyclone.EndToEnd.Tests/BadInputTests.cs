@@ -32,7 +32,7 @@ public sealed class BadInputTests(ITestOutputHelper output)
         Assert.Equal(1, badMemory.ExitCode);
         Assert.Contains("12X", badMemory.Stderr, StringComparison.Ordinal);
 
-        using var http = new HttpClient { BaseAddress = new Uri(cluster.HubUrl) };
+        using var http = cluster.Http();
         using var malformed = await http.PostAsync(new Uri("/api/v1/jobs", UriKind.Relative), new StringContent("{\"command\": [\"true\"", Encoding.UTF8, "application/json"));
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Contains("application/problem+json", malformed.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);

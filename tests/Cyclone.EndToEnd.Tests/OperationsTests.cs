@@ -31,7 +31,7 @@ public sealed class OperationsTests(ITestOutputHelper output)
         Assert.Contains("1 task(s) running on w1 cancelled", cancel.Stdout, StringComparison.Ordinal);
         await cluster.WaitForJobAsync(running, "CANCELLED");
 
-        using var http = new HttpClient { BaseAddress = new Uri(cluster.HubUrl) };
+        using var http = cluster.Http();
         var openApi = JsonNode.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
         foreach (var path in new[] { "/api/v1/workflow/publish", "/api/v1/workflows/{name}", "/api/v1/events/push", "/api/v1/timers/start", "/api/v1/admin/cancel_all", "/api/v1/runners/shutdown" })
         {

@@ -25,10 +25,9 @@ public sealed class JobSubmissionValidatorTests
             WorkingDirectory = "/tmp",
             Environment = new Dictionary<string, string> { ["A"] = "1" },
             OutputPattern = "out-%j-%t.txt",
-            User = "ada",
         };
 
-        var job = JobSubmissionValidator.Validate(request, Now, out var errors);
+        var job = JobSubmissionValidator.Validate(request, "ada", Now, out var errors, out _);
 
         Assert.Empty(errors);
         Assert.NotNull(job);
@@ -53,7 +52,7 @@ public sealed class JobSubmissionValidatorTests
     [InlineData("command", "empty")]
     public void Empty_command_is_rejected_on_its_field(string field, string words)
     {
-        var job = JobSubmissionValidator.Validate(new SubmitJobRequest { Command = [] }, Now, out var errors);
+        var job = JobSubmissionValidator.Validate(new SubmitJobRequest { Command = [] }, "ada", Now, out var errors, out _);
 
         Assert.Null(job);
         Assert.Contains(words, Assert.Single(errors[field]), StringComparison.Ordinal);
@@ -74,7 +73,7 @@ public sealed class JobSubmissionValidatorTests
             Environment = new Dictionary<string, string> { ["A=B"] = "1" },
         };
 
-        var job = JobSubmissionValidator.Validate(request, Now, out var errors);
+        var job = JobSubmissionValidator.Validate(request, "ada", Now, out var errors, out _);
 
         Assert.Null(job);
         Assert.Equal(
@@ -86,12 +85,12 @@ public sealed class JobSubmissionValidatorTests
     }
 
     [Fact]
-    public void Missing_user_and_name_get_defaults()
+    public void The_job_belongs_to_the_caller_and_a_missing_name_is_the_program_name()
     {
-        var job = JobSubmissionValidator.Validate(new SubmitJobRequest { Command = ["/usr/bin/sleep", "1"] }, Now, out _);
+        var job = JobSubmissionValidator.Validate(new SubmitJobRequest { Command = ["/usr/bin/sleep", "1"] }, "ada", Now, out _, out _);
 
         Assert.NotNull(job);
-        Assert.Equal("anonymous", job.User);
+        Assert.Equal("ada", job.User);
         Assert.Equal("sleep", job.Name);
         Assert.Null(job.Tasks[0].TimeLimit);
     }

@@ -6,6 +6,9 @@ namespace Cyclone.Agent.Executors;
 /// <summary>The variables that tell one process of a lease where it stands in its job.</summary>
 public static class LeaseEnvironment
 {
+    /// <summary>Variables of the agent's environment that hold or point to its credentials; removed from every task's environment.</summary>
+    public static IReadOnlyList<string> AgentSecrets => Cyclone.Client.SecretVariables.Names;
+
     /// <summary>
     /// The <c>CYCLONE_*</c> variables (and their <c>CM_*</c> aliases) of process <paramref name="localId"/>
     /// of <paramref name="lease"/>: ranks count node by node, <c>procs_per_node</c> processes on each.

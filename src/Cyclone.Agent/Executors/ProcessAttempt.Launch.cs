@@ -85,10 +85,16 @@ public sealed partial class ProcessAttempt
         if (Lease.Env.Count > 0)
         {
             info.Environment.Clear();
-            foreach (var (key, value) in Lease.Env)
+            foreach (var (key, value) in Lease.Env.Where(e => !Cyclone.Client.SecretVariables.IsSecret(e.Key)))
             {
                 info.Environment[key] = value;
             }
+        }
+
+        // the agent's own secrets never reach the tasks it runs (nor their output, should they print their environment)
+        foreach (var secret in LeaseEnvironment.AgentSecrets)
+        {
+            info.Environment.Remove(secret);
         }
 
         foreach (var (key, value) in Lease.ExtraEnv.Concat(data.Environment))

@@ -13,6 +13,16 @@ public sealed partial class AgentOptions
             yield return $"Agent:PluginDirectory '{PluginDirectory}' is not a directory";
         }
 
+        if (!string.IsNullOrEmpty(TokenFile) && !File.Exists(TokenFile))
+        {
+            yield return $"Agent:TokenFile '{TokenFile}' does not exist";
+        }
+
+        if (!string.IsNullOrEmpty(CaFile) && !File.Exists(CaFile))
+        {
+            yield return $"Agent:CaFile '{CaFile}' does not exist";
+        }
+
         var urls = SplitList(HubUrl).ToList();
         if (urls.Count == 0)
         {

@@ -13,6 +13,18 @@ public sealed partial class AgentOptions
     /// </summary>
     public string HubUrl { get; set; } = "http://127.0.0.1:5080";
 
+    /// <summary>
+    /// The agent token (role <c>agent</c>) presented to the hub. Default: read from <see cref="TokenFile"/>, else from the
+    /// environment variable <c>CYCLONE_TOKEN</c>. It is never passed on to the tasks the agent runs.
+    /// </summary>
+    public string? Token { get; set; }
+
+    /// <summary>A file holding the agent token (its first line). Default: none.</summary>
+    public string? TokenFile { get; set; }
+
+    /// <summary>A PEM file of the CA that signed the hub's TLS certificate, when it is not one the system trusts. Default: <c>CYCLONE_CA</c>, else none.</summary>
+    public string? CaFile { get; set; }
+
     /// <summary>The agent's name at the hub; unique among live agents. Default: the host name.</summary>
     public string Name { get; set; } = Dns.GetHostName();
 

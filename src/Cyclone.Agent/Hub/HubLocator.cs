@@ -1,64 +1,108 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using Cyclone.Client;
 using Cyclone.Protocol.Rest;
 
 namespace Cyclone.Agent.Hub;
 
-/// <summary>Asks a hub's <c>/healthz</c> where its gRPC port is.</summary>
+/// <summary>
+/// Registers the agent with a hub through <c>POST /api/v1/runners/register</c> (with its agent token), which also
+/// says where the agent stream listens. A refused token (401, 403) is final; anything else is tried again.
+/// </summary>
 public sealed class HubLocator : IDisposable
 {
-    /// <summary>How long one <c>/healthz</c> request may take.</summary>
+    /// <summary>How long one registration request may take.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly HttpClient _http = new(new SocketsHttpHandler { ConnectTimeout = RequestTimeout }) { Timeout = RequestTimeout };
+    private readonly HttpClient _http;
+    private readonly string _token;
 
-    /// <summary>The hub at <paramref name="restUrl"/>, or null and why it cannot be used.</summary>
-    public async Task<(HubEndpoint? Endpoint, string Problem)> LocateAsync(Uri restUrl, CancellationToken ct)
+    public HubLocator(string token, string? caFile)
+    {
+        _token = token;
+        _http = new HttpClient(HubTrust.CreateHandler(caFile, RequestTimeout)) { Timeout = RequestTimeout };
+    }
+
+    /// <summary>The hub at <paramref name="restUrl"/>; or null, why it cannot be used, and whether that is final.</summary>
+    public async Task<(HubEndpoint? Endpoint, string Problem, bool Refused)> LocateAsync(Uri restUrl, RunnerRegisterRequest registration, CancellationToken ct)
     {
         try
         {
-            using var response = await _http.GetAsync(new Uri(restUrl, "healthz"), ct);
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(restUrl, "api/v1/runners/register"))
+            {
+                Content = JsonContent.Create(registration, options: ApiJson.Options),
+            };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _token);
+            using var response = await _http.SendAsync(request, ct);
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                return (null, $"the hub refused the agent's token: {await DetailAsync(response, ct)}", true);
+            }
+
             if (!response.IsSuccessStatusCode)
             {
-                return (null, $"GET /healthz answered {(int)response.StatusCode} {response.ReasonPhrase}");
+                return (null, $"registration answered {(int)response.StatusCode} {response.ReasonPhrase}: {await DetailAsync(response, ct)}", false);
             }
 
-            var health = await response.Content.ReadFromJsonAsync<HealthDto>(ApiJson.Options, ct);
-            if (health is null || health.GrpcPort is < 1 or > 65535)
+            var registered = await response.Content.ReadFromJsonAsync<RunnerRegisteredDto>(ApiJson.Options, ct);
+            if (registered is null || registered.GrpcPort is < 1 or > 65535)
             {
-                return (null, $"GET /healthz gave no valid gRPC port ({health?.GrpcPort})");
+                return (null, $"registration gave no valid gRPC port ({registered?.GrpcPort})", false);
             }
 
-            var grpc = new UriBuilder(Uri.UriSchemeHttp, restUrl.Host, health.GrpcPort).Uri;
-            return (new HubEndpoint(restUrl, grpc, health.Version), string.Empty);
+            var scheme = registered.Tls ? Uri.UriSchemeHttps : Uri.UriSchemeHttp;
+            var grpc = new UriBuilder(scheme, restUrl.Host, registered.GrpcPort).Uri;
+            return (new HubEndpoint(restUrl, grpc, ""), string.Empty, false);
         }
         catch (HttpRequestException ex)
         {
-            return (null, Describe(ex));
+            return (null, Describe(ex), false);
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return (null, $"no answer within {RequestTimeout.TotalSeconds:0} s");
+            return (null, $"no answer within {RequestTimeout.TotalSeconds:0} s", false);
         }
         catch (JsonException ex)
         {
-            return (null, $"GET /healthz gave invalid JSON: {ex.Message}");
+            return (null, $"registration gave invalid JSON: {ex.Message}", false);
         }
     }
 
     public void Dispose() => _http.Dispose();
 
-    private static string Describe(HttpRequestException ex) => ex.InnerException switch
+    private static async Task<string> DetailAsync(HttpResponseMessage response, CancellationToken ct)
     {
-        SocketException socket => socket.SocketErrorCode switch
+        try
         {
-            SocketError.ConnectionRefused => "connection refused",
-            SocketError.HostNotFound or SocketError.NoData => "host not found",
-            SocketError.TimedOut => "connection timed out",
-            _ => socket.Message,
-        },
-        { } inner => inner.Message,
-        null => ex.Message,
-    };
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ApiJson.Options, ct);
+            return problem.TryGetProperty("detail", out var detail) ? detail.ToString() : $"{(int)response.StatusCode}";
+        }
+        catch (JsonException)
+        {
+            return $"{(int)response.StatusCode} {response.ReasonPhrase}";
+        }
+    }
+
+    private static string Describe(HttpRequestException ex)
+    {
+        if (ex.HttpRequestError == HttpRequestError.SecureConnectionError)
+        {
+            return $"TLS handshake failed ({ex.InnerException?.Message ?? ex.Message}); give the hub's CA with --ca FILE or CYCLONE_CA";
+        }
+
+        return ex.InnerException switch
+        {
+            SocketException socket => socket.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused => "connection refused",
+                SocketError.HostNotFound or SocketError.NoData => "host not found",
+                SocketError.TimedOut => "connection timed out",
+                _ => socket.Message,
+            },
+            { } inner => inner.Message,
+            null => ex.Message,
+        };
+    }
 }

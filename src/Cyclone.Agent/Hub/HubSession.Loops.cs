@@ -95,6 +95,12 @@ public sealed partial class HubSession
         {
             while (await responses.MoveNext(ct))
             {
+                if (responses.Current.BodyCase == HubMessage.BodyOneofCase.Rejected)
+                {
+                    _refusal = responses.Current.Rejected.Reason;
+                    return $"the hub cut the agent off: {_refusal}";
+                }
+
                 Handle(responses.Current);
             }
 

@@ -39,43 +39,43 @@ public sealed partial class HubSession
     /// <summary>What to do when the hub asks the agent to retire (the host wires it to a graceful stop).</summary>
     public Action<string>? Retire { get; set; }
 
+    private string? _refusal;
+
     /// <summary>Set once the agent leaves: the Leaving message every new stream repeats after its Welcome.</summary>
     public Leaving? Leaving { get; set; }
 
     /// <summary>Runs one stream to <paramref name="hub"/> until it ends, the outbox completes, or <paramref name="ct"/> is cancelled.</summary>
     public async Task<SessionEnd> RunAsync(HubEndpoint hub, CancellationToken ct)
     {
-        using var channel = GrpcChannel.ForAddress(hub.GrpcUrl, new GrpcChannelOptions
-        {
-            HttpHandler = new SocketsHttpHandler
-            {
-                KeepAlivePingDelay = TimeSpan.FromSeconds(20),
-                KeepAlivePingTimeout = TimeSpan.FromSeconds(20),
-                KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
-                PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-            },
-            MaxReceiveMessageSize = 64 << 20,
-        });
+        var handler = Cyclone.Client.HubTrust.CreateHandler(_options.CaFile);
+        handler.KeepAlivePingDelay = TimeSpan.FromSeconds(20);
+        handler.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
+        handler.KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always;
+        handler.PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan;
+        using var channel = GrpcChannel.ForAddress(hub.GrpcUrl, new GrpcChannelOptions { HttpHandler = handler, MaxReceiveMessageSize = 64 << 20 });
+        var headers = new Metadata { { "authorization", $"Bearer {_options.Token}" } };
         using var session = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
-            using var call = new AgentHub.AgentHubClient(channel).Connect(cancellationToken: session.Token);
+            using var call = new AgentHub.AgentHubClient(channel).Connect(headers, cancellationToken: session.Token);
             var finished = _ledger.Unacknowledged();
             await call.RequestStream.WriteAsync(new AgentMessage { Register = BuildRegister(finished) }, session.Token);
-            var (welcome, problem) = await AwaitWelcomeAsync(call.ResponseStream, session.Token);
+            var (welcome, problem, refused) = await AwaitWelcomeAsync(call.ResponseStream, session.Token);
             if (welcome is null)
             {
-                return new SessionEnd(false, problem);
+                return new SessionEnd(false, problem, refused);
             }
 
             LogConnected(welcome.HubId, hub.GrpcUrl.ToString(), welcome.HeartbeatIntervalMs, _supervisor.Running().Count);
             _outbox.Connected = true;
+            _refusal = null;
             var reason = await RunStreamAsync(call, welcome, finished, session);
-            return new SessionEnd(true, reason);
+            return _refusal is { } refusal ? new SessionEnd(true, refusal, Refused: true) : new SessionEnd(true, reason);
         }
         catch (RpcException ex) when (!ct.IsCancellationRequested)
         {
-            return new SessionEnd(_outbox.Connected, $"{ex.StatusCode}: {ex.Status.Detail}");
+            var refused = ex.StatusCode is StatusCode.Unauthenticated or StatusCode.PermissionDenied;
+            return new SessionEnd(_outbox.Connected, $"{ex.StatusCode}: {ex.Status.Detail}", refused);
         }
         finally
         {
@@ -102,7 +102,7 @@ public sealed partial class HubSession
         return register;
     }
 
-    private async Task<(Welcome? Welcome, string Problem)> AwaitWelcomeAsync(IAsyncStreamReader<HubMessage> responses, CancellationToken ct)
+    private async Task<(Welcome? Welcome, string Problem, bool Refused)> AwaitWelcomeAsync(IAsyncStreamReader<HubMessage> responses, CancellationToken ct)
     {
         using var timeout = new CancellationTokenSource(WelcomeTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
@@ -110,20 +110,20 @@ public sealed partial class HubSession
         {
             if (!await responses.MoveNext(linked.Token))
             {
-                return (null, "the hub closed the stream without answering the registration");
+                return (null, "the hub closed the stream without answering the registration", false);
             }
         }
         catch (RpcException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
         {
-            return (null, $"the hub did not answer the registration within {WelcomeTimeout.TotalSeconds:0} s");
+            return (null, $"the hub did not answer the registration within {WelcomeTimeout.TotalSeconds:0} s", false);
         }
 
         var first = responses.Current;
         return first.BodyCase switch
         {
-            HubMessage.BodyOneofCase.Welcome => (first.Welcome, string.Empty),
-            HubMessage.BodyOneofCase.Rejected => (null, $"the hub rejected the registration: {first.Rejected.Reason}"),
-            _ => (null, $"the hub answered the registration with {first.BodyCase} instead of Welcome"),
+            HubMessage.BodyOneofCase.Welcome => (first.Welcome, string.Empty, false),
+            HubMessage.BodyOneofCase.Rejected => (null, $"the hub rejected the registration: {first.Rejected.Reason}", first.Rejected.Permanent),
+            _ => (null, $"the hub answered the registration with {first.BodyCase} instead of Welcome", false),
         };
     }
 }

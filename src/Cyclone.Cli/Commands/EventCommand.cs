@@ -23,7 +23,7 @@ public static class EventCommand
                 return CycloneCommandLine.UsageError;
             }
 
-            var pushed = await client.PushEventAsync(new EventPushRequest { Name = r.GetValue(name), Data = payload, User = Environment.UserName }, ct);
+            var pushed = await client.PushEventAsync(new EventPushRequest { Name = r.GetValue(name), Data = payload }, ct);
             Console.Out.WriteLine($"event {pushed.Id} ({pushed.Name}) completed {pushed.Delivered} waiting node(s)"
                 + (pushed.StartedRuns.Count == 0 ? "" : $" and started run(s) {string.Join(", ", pushed.StartedRuns)}"));
             return 0;

@@ -69,7 +69,6 @@ public static class RunCommand
                 ErrorPattern = r.GetValue(error),
                 WorkingDirectory = Path.GetFullPath(r.GetValue(chdir) ?? Environment.CurrentDirectory),
                 Environment = SubmitterEnvironment(),
-                User = Environment.UserName,
                 Defer = r.GetValue(defer),
                 Array = r.GetValue(array),
                 Dependency = r.GetValue(dependency),
@@ -126,7 +125,7 @@ public static class RunCommand
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
         {
-            if (entry.Key is string key && entry.Value is string value)
+            if (entry.Key is string key && entry.Value is string value && !SecretVariables.IsSecret(key))
             {
                 environment[key] = value;
             }

@@ -20,7 +20,7 @@ public static class SubmitCommand
         {
             var path = r.GetValue(file)!;
             var text = await File.ReadAllTextAsync(path.FullName, ct);
-            var started = await client.SubmitTaskFileAsync(r.GetValue(name) ?? Path.GetFileNameWithoutExtension(path.Name), text, Environment.UserName, ct);
+            var started = await client.SubmitTaskFileAsync(r.GetValue(name) ?? Path.GetFileNameWithoutExtension(path.Name), text, ct);
             if (!r.GetValue(wait))
             {
                 if (r.GetValue(json))

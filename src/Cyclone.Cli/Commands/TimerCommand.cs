@@ -33,7 +33,7 @@ public static class TimerCommand
             var timer = await client.StartTimerAsync(new TimerStartRequest
             {
                 In = r.GetValue(inOpt), Every = r.GetValue(every), Cron = r.GetValue(cron),
-                Event = r.GetValue(ev), Data = payload, Workflow = r.GetValue(workflow), User = Environment.UserName,
+                Event = r.GetValue(ev), Data = payload, Workflow = r.GetValue(workflow),
             }, ct);
             Console.Out.WriteLine($"timer {timer.Id}: {timer.Action} {timer.Target} ({timer.Kind} {timer.Spec}), next at {Formatting.When(timer.NextAt)}");
             return 0;

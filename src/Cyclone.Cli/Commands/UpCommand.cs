@@ -19,7 +19,7 @@ public static class UpCommand
         var agentOptions = new AgentHostOptions();
         var command = new Command("up", "Run a hub and an agent in this process (a one-host cluster) until Ctrl-C or SIGTERM.");
         hubOptions.AddTo(command, withBind: false);
-        agentOptions.AddTo(command);
+        agentOptions.AddTo(command, withCredentials: false);
         command.SetAction(async (result, ct) =>
         {
             using var signal = ShutdownSignal.Listen(ct);
@@ -51,8 +51,23 @@ public static class UpCommand
         }
 
         var uri = started.Task.Result;
+        string tokenFile;
+        try
+        {
+            tokenFile = await LocalClusterAccess.PrepareAsync(uri, HubHostOptions.DataDirectoryOf(hubOverrides), agentName, Console.Out, stop);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Cyclone.Client.CycloneApiException or Cyclone.Client.HubUnreachableException or IOException)
+        {
+            ClientAction.Fail(ex.Message);
+            await hubStop.CancelAsync();
+            await hub;
+            return 1;
+        }
+
         using var agentStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var agent = Guard("agent", AgentApplication.RunAsync(agentOverrides(uri), agentStop.Token));
+        var overrides = agentOverrides(uri);
+        overrides["Agent:TokenFile"] = tokenFile;
+        var agent = Guard("agent", AgentApplication.RunAsync(overrides, agentStop.Token));
         var rest = uri.AbsoluteUri.TrimEnd('/');
         Console.Out.WriteLine(
             $"Cyclone is up: hub {rest} (data in {HubHostOptions.DataDirectoryOf(hubOverrides)}), agent {agentName} with {slots} slots. "

@@ -14,8 +14,19 @@ public sealed class AgentHostOptions
 
     public Option<string?> Name { get; } = new("--name") { Description = "The agent's name at the hub [default: the host name]", HelpName = "NAME" };
 
-    public void AddTo(Command command)
+    public Option<string?> TokenFile { get; } = new("--token-file") { Description = "File holding the agent token [default: env CYCLONE_TOKEN]", HelpName = "FILE" };
+
+    public Option<string?> Ca { get; } = new("--ca") { Description = "PEM file of a private CA that signed the hub's certificate [default: env CYCLONE_CA]", HelpName = "FILE" };
+
+    /// <summary>Adds the options to <paramref name="command"/>; <c>--token-file</c> and <c>--ca</c> only when <paramref name="withCredentials"/>.</summary>
+    public void AddTo(Command command, bool withCredentials = true)
     {
+        if (withCredentials)
+        {
+            command.Add(TokenFile);
+            command.Add(Ca);
+        }
+
         command.Add(Slots);
         command.Add(Labels);
         command.Add(Plugins);
@@ -39,6 +50,16 @@ public sealed class AgentHostOptions
         if (result.GetValue(Labels) is { Length: > 0 } labels)
         {
             overrides["Agent:Labels"] = labels;
+        }
+
+        if (result.GetValue(TokenFile) is { Length: > 0 } tokenFile)
+        {
+            overrides["Agent:TokenFile"] = Path.GetFullPath(tokenFile);
+        }
+
+        if (result.GetValue(Ca) is { Length: > 0 } ca)
+        {
+            overrides["Agent:CaFile"] = Path.GetFullPath(ca);
         }
 
         if (result.GetValue(Name) is { Length: > 0 } name)

@@ -25,7 +25,18 @@ public static class ClientAction
             }
 
             using var signal = ShutdownSignal.Listen(ct);
-            using var client = new CycloneClient(uri);
+            CycloneClient client;
+            try
+            {
+                client = new CycloneClient(uri, new CredentialStore().Resolve(uri));
+            }
+            catch (ArgumentException ex)
+            {
+                Fail(ex.Message);
+                return 1;
+            }
+
+            using var owned = client;
             try
             {
                 return await body(result, client, signal.Token);

@@ -112,6 +112,29 @@ public sealed partial class SchedulerState
     }
 
     /// <summary>
+    /// The agent may no longer work here (its token was revoked or expired): it is forgotten and its running
+    /// attempts are redispatched now, as when it is lost. False when no such agent is known.
+    /// </summary>
+    public bool Evict(string name, string reason, DateTimeOffset now, SchedulerEffects fx)
+    {
+        if (!_agents.Remove(name, out var agent))
+        {
+            return false;
+        }
+
+        foreach (var (taskId, node) in agent.Parts.ToList())
+        {
+            if (_tasks.TryGetValue(taskId, out var task) && task.State == TaskState.Running)
+            {
+                EndAttempt(task, new PartResult(PartEnd.HandedBack, -1, $"agent {name} removed ({reason})"), now, fx);
+            }
+        }
+
+        Dispatch(now, fx);
+        return true;
+    }
+
+    /// <summary>
     /// Time passes: agents silent past the lease timeout are presumed dead (their attempts are
     /// redispatched and their names returned so the hub can close their streams), and running
     /// tasks far past their time limit end as TIMEOUT.

@@ -37,6 +37,12 @@ public sealed class AgentConnection
 
     public DateTimeOffset ConnectedAt { get; }
 
+    /// <summary>The token the stream was opened with (null for a stream opened without one, in tests of the loop).</summary>
+    public long? TokenId { get; init; }
+
+    /// <summary>When that token expires: the stream is cut off then.</summary>
+    public DateTimeOffset? TokenExpiresAt { get; init; }
+
     /// <summary>Cancelled when the hub closes this stream.</summary>
     public CancellationToken Closed => _closed.Token;
 

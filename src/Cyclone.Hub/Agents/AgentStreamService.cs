@@ -1,4 +1,5 @@
 using Cyclone.Hub.Scheduling;
+using Cyclone.Hub.Security;
 using Cyclone.Protocol.Agent;
 using Cyclone.Storage.Contract;
 using Grpc.Core;
@@ -15,10 +16,12 @@ public sealed partial class AgentStreamService : AgentHub.AgentHubBase
     private readonly SchedulerLoop _loop;
     private readonly IStore _store;
     private readonly TimeProvider _time;
+    private readonly TokenRegistry _registry;
     private readonly ILogger<AgentStreamService> _logger;
 
-    public AgentStreamService(SchedulerLoop loop, IStore store, TimeProvider time, ILogger<AgentStreamService> logger)
+    public AgentStreamService(SchedulerLoop loop, IStore store, TimeProvider time, TokenRegistry registry, ILogger<AgentStreamService> logger)
     {
+        _registry = registry;
         _loop = loop;
         _store = store;
         _time = time;
@@ -42,7 +45,12 @@ public sealed partial class AgentStreamService : AgentHub.AgentHubBase
         }
 
         await _loop.Ready.WaitAsync(ct);
-        var connection = new AgentConnection(requestStream.Current.Register, context.Peer, _time.GetUtcNow());
+        var caller = Caller.Of(context.GetHttpContext().User);
+        var connection = new AgentConnection(requestStream.Current.Register, context.Peer, _time.GetUtcNow())
+        {
+            TokenId = caller.TokenId,
+            TokenExpiresAt = caller.TokenId is { } id ? _registry.FindToken(id)?.ExpiresAt : null,
+        };
         var writer = WriteAsync(connection, responseStream, ct);
         _loop.Post(new ConnectCommand(connection, requestStream.Current.Register));
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(ct, connection.Closed);
@@ -119,17 +127,7 @@ public sealed partial class AgentStreamService : AgentHub.AgentHubBase
         }
 
         var r = first.Register;
-        if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Length > 200)
-        {
-            return "the agent name must be 1 to 200 characters";
-        }
-
-        if (r.Slots < 1)
-        {
-            return $"agent {r.Name} must offer at least one slot (offered {r.Slots})";
-        }
-
-        return r.MemoryBytes < 0 || r.Gpus < 0 ? $"agent {r.Name} reported negative memory or GPUs" : null;
+        return RunnerRegistrationRules.Problem(r.Name, r.Host, r.Slots, r.MemoryBytes, r.Gpus, r.Labels);
     }
 
     [LoggerMessage(20, LogLevel.Warning, "Rejected an agent from {Peer}: {Reason}")]

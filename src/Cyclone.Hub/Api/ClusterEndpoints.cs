@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Cyclone.Core.Tasks;
+using Cyclone.Hub.Security;
 using Cyclone.Hub.Hosting;
 using Cyclone.Hub.Scheduling;
 using Cyclone.Protocol.Rest;
@@ -16,7 +18,7 @@ public static class ClusterEndpoints
     public static IEndpointRouteBuilder MapHealthEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", (HubEndpointInfo info) => TypedResults.Ok(new HealthDto("ok", HubEndpointInfo.Version, info.GrpcPort)))
-            .WithTags("Health").WithSummary("The hub is up; where agents connect.");
+            .AllowAnonymous().WithTags("Health").WithSummary("The hub is up; where agents connect. The only call that needs no token.");
         return app;
     }
 
@@ -46,7 +48,7 @@ public static class ClusterEndpoints
     }
 
     internal static async Task<Results<Ok<PageDto<TaskDto>>, ProblemHttpResult>> TasksAsync(
-        IStore store, CancellationToken ct, string? state = null, string? user = null, long? job = null, int offset = 0, int limit = 100)
+        IStore store, ClaimsPrincipal principal, CancellationToken ct, string? state = null, string? user = null, long? job = null, int offset = 0, int limit = 100)
     {
         if (!StateFilter.TryParse(state, out var states, out var error))
         {
@@ -59,7 +61,8 @@ public static class ClusterEndpoints
         }
 
         var page = await store.QueryTasksAsync(new TaskQuery(states, user, job, offset, limit), ct);
-        return TypedResults.Ok(new PageDto<TaskDto>(page.Items.Select(t => t.ToDto()).ToList(), page.Total, offset, limit));
+        var viewer = Caller.Of(principal);
+        return TypedResults.Ok(new PageDto<TaskDto>(page.Items.Select(t => t.ToDto(viewer)).ToList(), page.Total, offset, limit));
     }
 
     private static async Task<List<AgentDto>> ListAgentsAsync(ClusterView view, IStore store, CancellationToken ct)

@@ -28,6 +28,12 @@ internal sealed class DomainExceptionHandler : IExceptionHandler
                 };
                 problem.Extensions["problems"] = invalid.Problems.Select(p => new { where = p.Where, message = p.Message }).ToList();
                 break;
+            case Security.NotOwnerException notOwner:
+                problem = new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Not allowed", Detail = notOwner.Message };
+                break;
+            case ConflictException conflict:
+                problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = conflict.Message };
+                break;
             case KeyNotFoundException missing:
                 problem = new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = missing.Message };
                 break;

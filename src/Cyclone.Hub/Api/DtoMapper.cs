@@ -9,7 +9,8 @@ namespace Cyclone.Hub.Api;
 /// <summary>Turns store records into the API's DTOs.</summary>
 public static class DtoMapper
 {
-    public static JobDto ToDto(this JobRecord job, IReadOnlyList<TaskRecord>? tasks = null)
+    /// <summary>The job as <paramref name="viewer"/> may see it: outputs of tasks are shown to their owner and administrators only.</summary>
+    public static JobDto ToDto(this JobRecord job, IReadOnlyList<TaskRecord>? tasks = null, Security.Caller? viewer = null)
     {
         var spec = ReadSpec(job.SpecJson);
         return new JobDto
@@ -28,13 +29,14 @@ public static class DtoMapper
             EndedAt = job.EndedAt,
             ExitCode = job.ExitCode,
             TaskCount = job.TaskCount,
-            Tasks = tasks?.Select(t => t.ToDto()).ToList(),
+            Tasks = tasks?.Select(t => t.ToDto(viewer)).ToList(),
             Workflow = job.Workflow,
             WorkflowCommit = job.WorkflowCommit,
         };
     }
 
-    public static TaskDto ToDto(this TaskRecord t) => new()
+    /// <summary>The task as <paramref name="viewer"/> may see it: its outputs only to its owner and administrators.</summary>
+    public static TaskDto ToDto(this TaskRecord t, Security.Caller? viewer = null) => new()
     {
         Id = t.Id,
         JobId = t.JobId,
@@ -47,7 +49,7 @@ public static class DtoMapper
         User = t.User,
         Name = t.Name,
         Priority = t.Priority,
-        Outputs = t.Outputs is null ? null : System.Text.Json.Nodes.JsonNode.Parse(t.Outputs) as System.Text.Json.Nodes.JsonObject,
+        Outputs = t.Outputs is null || viewer?.Owns(t.User) == false ? null : System.Text.Json.Nodes.JsonNode.Parse(t.Outputs) as System.Text.Json.Nodes.JsonObject,
         SubmittedAt = t.SubmittedAt,
         StartedAt = t.StartedAt,
         EndedAt = t.EndedAt,

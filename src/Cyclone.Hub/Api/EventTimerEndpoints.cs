@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Cyclone.Core.Workflows;
 using Cyclone.Hub.Events;
 using Cyclone.Hub.Scheduling;
+using Cyclone.Hub.Security;
 using Cyclone.Hub.Timers;
 using Cyclone.Hub.Workflows;
 using Cyclone.Protocol.Rest;
@@ -28,9 +30,9 @@ public static class EventTimerEndpoints
         return api;
     }
 
-    internal static async Task<Ok<EventPushedDto>> PushAsync(EventPushRequest request, EventService events, CancellationToken ct)
+    internal static async Task<Ok<EventPushedDto>> PushAsync(EventPushRequest request, EventService events, ClaimsPrincipal principal, CancellationToken ct)
     {
-        var r = await events.PushAsync(request.Name ?? "", request.Data?.GetRawText(), Users.Of(request.User), ct);
+        var r = await events.PushAsync(request.Name ?? "", request.Data?.GetRawText(), Caller.Of(principal).Name, ct);
         return TypedResults.Ok(new EventPushedDto(r.Id, r.Name, r.Delivered, r.StartedRuns));
     }
 
@@ -45,7 +47,8 @@ public static class EventTimerEndpoints
             triggers));
     }
 
-    internal static async Task<Created<TimerDto>> StartTimerAsync(TimerStartRequest request, TimerService timers, WorkflowService workflows, CancellationToken ct)
+    internal static async Task<Created<TimerDto>> StartTimerAsync(
+        TimerStartRequest request, TimerService timers, WorkflowService workflows, ClaimsPrincipal principal, CancellationToken ct)
     {
         var problems = new List<WorkflowProblem>();
         var schedules = new[] { ("in", request.In), ("every", request.Every), ("cron", request.Cron) }.Where(s => s.Item2 is not null).ToList();
@@ -78,15 +81,23 @@ public static class EventTimerEndpoints
         }
 
         var timer = await timers.StartAsync(schedule!, request.Event is not null ? "event" : "workflow", request.Event ?? request.Workflow!,
-            request.Data?.GetRawText(), Users.Of(request.User), ct);
+            request.Data?.GetRawText(), Caller.Of(principal).Name, ct);
         return TypedResults.Created($"/api/v1/timers/{timer.Id}", ToDto(timer));
     }
 
     internal static async Task<Ok<List<TimerDto>>> TimersStatusAsync(IStore store, CancellationToken ct, bool all = false) =>
         TypedResults.Ok((await store.ListTimersAsync(!all, ct)).Select(ToDto).ToList());
 
-    internal static async Task<Results<NoContent, NotFound>> CancelTimerAsync(long id, TimerService timers, CancellationToken ct) =>
-        await timers.CancelAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    internal static async Task<Results<NoContent, NotFound>> CancelTimerAsync(long id, TimerService timers, IStore store, ClaimsPrincipal principal, CancellationToken ct)
+    {
+        var timer = (await store.ListTimersAsync(activeOnly: false, ct)).FirstOrDefault(t => t.Id == id);
+        if (timer is not null && !Caller.Of(principal).Owns(timer.User))
+        {
+            throw new NotOwnerException($"timer {id} belongs to {timer.User}; only its owner or an administrator may stop it");
+        }
+
+        return timer is not null && await timers.CancelAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
 
     private static TimerDto ToDto(TimerRecord t) =>
         new(t.Id, t.Kind, t.Spec, t.Action, t.Target, t.User, t.CreatedAt, t.NextAt, t.LastAt, t.LastNote, t.Fired, t.Active);

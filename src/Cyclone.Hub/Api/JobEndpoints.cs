@@ -1,6 +1,8 @@
 using Cyclone.Core.Resources;
 using Cyclone.Core.Tasks;
+using System.Security.Claims;
 using Cyclone.Hub.Scheduling;
+using Cyclone.Hub.Security;
 using Cyclone.Protocol.Rest;
 using Cyclone.Storage.Contract;
 using Microsoft.AspNetCore.Builder;
@@ -25,9 +27,9 @@ public static class JobEndpoints
     }
 
     internal static async Task<Results<Created<SubmitJobResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        SubmitJobRequest request, SchedulerLoop loop, IStore store, TimeProvider time, CancellationToken ct)
+        SubmitJobRequest request, ClaimsPrincipal principal, SchedulerLoop loop, IStore store, TimeProvider time, CancellationToken ct)
     {
-        var job = JobSubmissionValidator.Validate(request, time.GetUtcNow(), out var errors, out var dependencies);
+        var job = JobSubmissionValidator.Validate(request, Caller.Of(principal).Name, time.GetUtcNow(), out var errors, out var dependencies);
         if (job is null)
         {
             return TypedResults.ValidationProblem(errors, title: "The job is not valid");
@@ -74,7 +76,7 @@ public static class JobEndpoints
         return TypedResults.Ok(new PageDto<JobDto>(page.Items.Select(j => j.ToDto()).ToList(), page.Total, offset, limit));
     }
 
-    internal static async Task<Results<Ok<JobDto>, ProblemHttpResult>> GetAsync(long id, IStore store, CancellationToken ct)
+    internal static async Task<Results<Ok<JobDto>, ProblemHttpResult>> GetAsync(long id, ClaimsPrincipal principal, IStore store, CancellationToken ct)
     {
         var job = await store.GetJobAsync(id, ct);
         if (job is null)
@@ -82,16 +84,20 @@ public static class JobEndpoints
             return NoSuchJob(id);
         }
 
-        return TypedResults.Ok(job.ToDto(await store.GetTasksOfJobAsync(id, ct)));
+        return TypedResults.Ok(job.ToDto(await store.GetTasksOfJobAsync(id, ct), Caller.Of(principal)));
     }
 
-    internal static async Task<Results<Ok<JobDto>, ProblemHttpResult>> CancelAsync(long id, IStore store, SchedulerLoop loop, CancellationToken ct, int? task = null)
+    internal static async Task<Results<Ok<JobDto>, ProblemHttpResult>> CancelAsync(
+        long id, ClaimsPrincipal principal, IStore store, SchedulerLoop loop, CancellationToken ct, int? task = null)
     {
         var job = await store.GetJobAsync(id, ct);
         if (job is null)
         {
             return NoSuchJob(id);
         }
+
+        var caller = Caller.Of(principal);
+        EnsureOwner(caller, job, "cancel");
 
         if (!job.State.IsFinal())
         {
@@ -108,11 +114,11 @@ public static class JobEndpoints
         }
 
         var after = await store.GetJobAsync(id, ct);
-        return TypedResults.Ok(after!.ToDto(await store.GetTasksOfJobAsync(id, ct)));
+        return TypedResults.Ok(after!.ToDto(await store.GetTasksOfJobAsync(id, ct), caller));
     }
 
     internal static async Task<Results<Ok<OutputPageDto>, ProblemHttpResult>> OutputAsync(
-        long id, IStore store, CancellationToken ct, int? task = null, int? rank = null, long after = 0, int limit = 1000)
+        long id, ClaimsPrincipal principal, IStore store, CancellationToken ct, int? task = null, int? rank = null, long after = 0, int limit = 1000)
     {
         if (limit is < 1 or > 10_000)
         {
@@ -125,6 +131,7 @@ public static class JobEndpoints
             return NoSuchJob(id);
         }
 
+        EnsureOwner(Caller.Of(principal), job, "read the output of");
         var chunks = await store.ReadOutputAsync(id, task, rank, after, limit, ct);
         var next = chunks.Count > 0 ? chunks[^1].Seq : after;
         return TypedResults.Ok(new OutputPageDto(chunks.Select(c => c.ToDto()).ToList(), next, job.State.IsFinal()));
@@ -134,6 +141,15 @@ public static class JobEndpoints
     {
         var usable = view.Agents.Where(a => a.State == "UP").Select(a => (a.Total, a.Labels)).ToList();
         return usable.Count == 0 ? null : Placement.WhyUnsatisfiable(demand, nodes, usable);
+    }
+
+    /// <summary>Throws <see cref="NotOwnerException"/> (answered 403) unless the caller owns the job or is an administrator.</summary>
+    internal static void EnsureOwner(Caller caller, JobRecord job, string action)
+    {
+        if (!caller.Owns(job.User))
+        {
+            throw new NotOwnerException($"job {job.Id} belongs to {job.User}; only its owner or an administrator may {action} it");
+        }
     }
 
     internal static ProblemHttpResult NoSuchJob(long id) =>

@@ -19,16 +19,19 @@ public static class JobSubmissionValidator
     private const int MaxEnvVars = 10_000;
     private const int MaxName = 200;
 
-    /// <summary>Validates <paramref name="request"/>; returns the job, or null with <paramref name="errors"/> filled.</summary>
-    public static NewJob? Validate(SubmitJobRequest request, DateTimeOffset now, out Dictionary<string, string[]> errors) =>
-        Validate(request, now, out errors, out _);
+    /// <summary>Most characters of a command, all arguments together (Linux allows about 2 MiB for arguments and environment).</summary>
+    public const int MaxCommandChars = 256 * 1024;
+
+    /// <summary>Most characters of the environment given, names and values together.</summary>
+    public const int MaxEnvironmentChars = 1024 * 1024;
 
     /// <summary>
     /// Validates <paramref name="request"/>; returns the job, or null with <paramref name="errors"/> filled.
     /// The jobs named by <c>dependency</c> are returned apart: the caller checks they exist and adds them.
+    /// The job belongs to <paramref name="user"/>, the caller.
     /// </summary>
     public static NewJob? Validate(
-        SubmitJobRequest request, DateTimeOffset now, out Dictionary<string, string[]> errors, out IReadOnlyList<(DependencyKind Kind, long JobId)> dependencies)
+        SubmitJobRequest request, string user, DateTimeOffset now, out Dictionary<string, string[]> errors, out IReadOnlyList<(DependencyKind Kind, long JobId)> dependencies)
     {
         dependencies = [];
         var problems = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -54,6 +57,10 @@ public static class JobSubmissionValidator
         else if (command.Any(a => a is null || a.Contains('\0', StringComparison.Ordinal)))
         {
             Add("command", "command arguments must not be null or contain NUL characters");
+        }
+        else if (command.Sum(a => (long)a.Length) is var chars and > MaxCommandChars)
+        {
+            Add("command", $"the command has {chars} characters; at most {MaxCommandChars} are allowed");
         }
 
         CheckRange(Add, "nodes", request.Nodes, 1, 10_000);
@@ -94,6 +101,14 @@ public static class JobSubmissionValidator
         {
             Add("environment", "environment variable names must be non-empty and contain no '=' or NUL");
         }
+        else if (request.Environment?.Sum(p => (long)p.Key.Length + (p.Value?.Length ?? 0)) is var envChars and > MaxEnvironmentChars)
+        {
+            Add("environment", $"the environment has {envChars} characters; at most {MaxEnvironmentChars} are allowed");
+        }
+        else if (request.Environment?.Values.Any(v => v is null || v.Contains('\0', StringComparison.Ordinal)) == true)
+        {
+            Add("environment", "environment variable values must not be null or contain NUL characters");
+        }
 
         ArraySpec? array = null;
         if (request.Array is not null && !ArraySpecParser.TryParse(request.Array, out array, out var arrayError))
@@ -113,24 +128,18 @@ public static class JobSubmissionValidator
             Add("name", $"the name is {request.Name.Length} characters long; at most {MaxName} are allowed");
         }
 
-        if (request.User is { Length: > 100 })
-        {
-            Add("user", "the user name is longer than 100 characters");
-        }
-
         errors = problems.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         if (errors.Count > 0)
         {
             return null;
         }
 
-        return Build(request, command, labels, memory, timeLimit, array, now);
+        return Build(request, user, command, labels, memory, timeLimit, array, now);
     }
 
     private static NewJob Build(
-        SubmitJobRequest request, IReadOnlyList<string> command, List<string> labels, long memory, TimeSpan? timeLimit, ArraySpec? array, DateTimeOffset now)
+        SubmitJobRequest request, string user, IReadOnlyList<string> command, List<string> labels, long memory, TimeSpan? timeLimit, ArraySpec? array, DateTimeOffset now)
     {
-        var user = string.IsNullOrWhiteSpace(request.User) ? "anonymous" : request.User.Trim();
         var name = string.IsNullOrWhiteSpace(request.Name) ? Path.GetFileName(command[0]) : request.Name.Trim();
         var demand = new NodeDemand(request.CpusPerProc * request.ProcsPerNode, memory, request.Gpus, labels);
         var payload = new TaskPayload

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Cyclone.Hub.Security;
 using Cyclone.Hub.Workflows;
 using Cyclone.Hub.Workflows.Kinds;
 using Cyclone.Protocol.Rest;
@@ -15,14 +17,15 @@ public static class KindEndpoints
     {
         var kinds = api.MapGroup("/kinds").WithTags("Workflows");
         kinds.MapGet("/", (HubKindCatalog c) => TypedResults.Ok(c.List())).WithSummary("Every node kind, built-in and registered, with its ports.");
-        kinds.MapPut("/{kind}", SetAsync).WithSummary("Register or replace a kind: a command template or a typed task class.");
-        kinds.MapDelete("/{kind}", DeleteAsync).WithSummary("Remove a registered kind.");
+        kinds.MapPut("/{kind}", SetAsync).RequireAuthorization(AccessPolicies.Admin)
+            .WithSummary("Register or replace a kind: a command template or a typed task class (administrators: kinds run on every agent).");
+        kinds.MapDelete("/{kind}", DeleteAsync).RequireAuthorization(AccessPolicies.Admin).WithSummary("Remove a registered kind (administrators).");
         return api;
     }
 
-    internal static async Task<Ok<NodeKindDto>> SetAsync(string kind, NodeKindDto spec, HubKindCatalog catalog, string? user, CancellationToken ct)
+    internal static async Task<Ok<NodeKindDto>> SetAsync(string kind, NodeKindDto spec, HubKindCatalog catalog, ClaimsPrincipal principal, CancellationToken ct)
     {
-        var problems = await catalog.SetAsync(kind, spec, Users.Of(user), ct);
+        var problems = await catalog.SetAsync(kind, spec, Caller.Of(principal).Name, ct);
         if (problems.Count > 0)
         {
             throw new WorkflowInvalidException("The node kind is not valid", problems);

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Cyclone.Core.Tasks;
+using Cyclone.Hub.Security;
 using Cyclone.Hub.Hosting;
 using Cyclone.Hub.Scheduling;
 using Cyclone.Hub.Workflows;
@@ -20,13 +22,13 @@ public static class OperationsEndpoints
         api.MapGet("/status", StatusAsync).WithTags("Operations").WithSummary("The hub at a glance.");
         var queue = api.MapGroup("/queue").WithTags("Operations");
         queue.MapGet("/status", QueueStatusAsync).WithSummary("Blocked, pending and running tasks in dispatch order, with counts.");
-        queue.MapPost("/clear", ClearQueueAsync).WithSummary("Cancel every task that waits (blocked or pending); running ones go on.");
+        queue.MapPost("/clear", ClearQueueAsync).WithSummary("Cancel your tasks that wait (blocked or pending; administrators: everyone's); running ones go on.");
         var runners = api.MapGroup("/runners").WithTags("Operations");
         runners.MapGet("/status", (SchedulerLoop loop, IStore store, CancellationToken ct) => ClusterEndpoints.AgentsAsync(loop, store, ct))
             .WithSummary("Every runner (agent), live ones first. Same as GET /agents.");
-        runners.MapPost("/cancel", CancelRunnerWorkAsync).WithSummary("Cancel the tasks running on runner ?name=.");
-        runners.MapPost("/shutdown", ShutdownRunnerAsync).WithSummary("Ask runner ?name= to leave: it stops as on SIGTERM.");
-        var admin = api.MapGroup("/admin").WithTags("Operations");
+        runners.MapPost("/cancel", CancelRunnerWorkAsync).RequireAuthorization(AccessPolicies.Admin).WithSummary("Cancel the tasks running on runner ?name= (administrators).");
+        runners.MapPost("/shutdown", ShutdownRunnerAsync).RequireAuthorization(AccessPolicies.Admin).WithSummary("Ask runner ?name= to leave: it stops as on SIGTERM (administrators).");
+        var admin = api.MapGroup("/admin").WithTags("Operations").RequireAuthorization(AccessPolicies.Admin);
         admin.MapPost("/cancel_all", CancelAllAsync).WithSummary("Cancel every task that has not ended.");
         admin.MapPost("/shutdown", Shutdown).WithSummary("Stop the hub gracefully (agents keep their work and reconnect when it is back).");
         return api;
@@ -47,18 +49,28 @@ public static class OperationsEndpoints
             workflows.List().Count, timers.Count, Path.GetFullPath(storeOptions.DataDirectory)));
     }
 
-    internal static async Task<Ok<PageDto<TaskDto>>> QueueStatusAsync(IStore store, CancellationToken ct, int offset = 0, int limit = 100)
+    internal static async Task<Ok<PageDto<TaskDto>>> QueueStatusAsync(IStore store, ClaimsPrincipal principal, CancellationToken ct, int offset = 0, int limit = 100)
     {
         limit = Math.Clamp(limit, 1, 1000);
         offset = Math.Max(0, offset);
         var page = await store.QueryTasksAsync(new TaskQuery([TaskState.Blocked, TaskState.Pending, TaskState.Running], null, null, offset, limit), ct);
-        return TypedResults.Ok(new PageDto<TaskDto>(page.Items.Select(t => t.ToDto()).ToList(), page.Total, offset, limit));
+        var viewer = Caller.Of(principal);
+        return TypedResults.Ok(new PageDto<TaskDto>(page.Items.Select(t => t.ToDto(viewer)).ToList(), page.Total, offset, limit));
     }
 
-    internal static async Task<Ok<CountDto>> ClearQueueAsync(SchedulerLoop loop, CancellationToken ct)
+    internal static async Task<Ok<CountDto>> ClearQueueAsync(SchedulerLoop loop, IStore store, ClaimsPrincipal principal, CancellationToken ct)
     {
-        var n = await loop.CancelMatchingAsync(t => t.State is TaskState.Blocked or TaskState.Pending, "queue cleared by request", ct);
-        return TypedResults.Ok(new CountDto(n, $"{n} waiting task(s) cancelled"));
+        var caller = Caller.Of(principal);
+        if (caller.IsAdmin)
+        {
+            var all = await loop.CancelMatchingAsync(t => t.State is TaskState.Blocked or TaskState.Pending, $"queue cleared by {caller.Name}", ct);
+            return TypedResults.Ok(new CountDto(all, $"{all} waiting task(s) cancelled"));
+        }
+
+        var mine = (await store.QueryTasksAsync(new TaskQuery([TaskState.Blocked, TaskState.Pending], caller.Name, null, 0, int.MaxValue), ct)).Items
+            .Select(t => t.Id).ToHashSet();
+        var n = await loop.CancelMatchingAsync(t => t.State is TaskState.Blocked or TaskState.Pending && mine.Contains(t.Id), $"queue cleared by {caller.Name}", ct);
+        return TypedResults.Ok(new CountDto(n, $"{n} of your waiting task(s) cancelled"));
     }
 
     internal static async Task<Ok<CountDto>> CancelAllAsync(SchedulerLoop loop, CancellationToken ct)

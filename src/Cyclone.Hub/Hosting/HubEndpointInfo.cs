@@ -15,4 +15,7 @@ public sealed class HubEndpointInfo(TimeProvider time)
     public Uri? RestAddress { get; internal set; }
 
     public int GrpcPort { get; internal set; }
+
+    /// <summary>True when both ports serve TLS.</summary>
+    public bool Tls { get; internal set; }
 }

@@ -53,5 +53,8 @@ internal sealed record DisconnectedCommand(AgentConnection Connection) : Schedul
 
 internal sealed record TickCommand : SchedulerCommand;
 
+/// <summary>These tokens no longer hold: agents connected with one are told why, cut off, and their work redispatched.</summary>
+internal sealed record RevokeTokensCommand(IReadOnlyCollection<long> TokenIds, string Reason) : SchedulerCommand;
+
 /// <summary>The hub is stopping: tell every agent, then close their streams.</summary>
 internal sealed record ShutdownCommand(TaskCompletionSource Done) : SchedulerCommand;

@@ -59,6 +59,10 @@ public sealed partial class SchedulerLoop
                 _state.Cancel(cancel.TaskIds, cancel.Reason, now, fx);
                 batch.Completions.Add(cancel.Done);
                 break;
+            case ConnectCommand refused when refused.Connection.TokenId is { } token && _revokedTokens.Contains(token):
+                batch.First.Add((refused.Connection, new HubMessage { Rejected = new Rejected { Reason = "the agent's token is no longer valid", Permanent = true } }));
+                batch.Closes.Add(refused.Connection);
+                break;
             case ConnectCommand connect:
                 HandleConnect(connect, now, batch);
                 break;
@@ -82,7 +86,12 @@ public sealed partial class SchedulerLoop
                 UpsertAgent(batch, disconnected.Connection, "DOWN", now);
                 LogAgentDisconnected(disconnected.Connection.Name);
                 break;
+            case RevokeTokensCommand revoke:
+                _revokedTokens.UnionWith(revoke.TokenIds);
+                Evict(_connections.Values.Where(c => c.TokenId is { } id && revoke.TokenIds.Contains(id)).ToList(), revoke.Reason, now, batch);
+                break;
             case TickCommand:
+                Evict(_connections.Values.Where(c => c.TokenExpiresAt <= now).ToList(), "its token expired", now, batch);
                 foreach (var lost in _state.Tick(now, fx))
                 {
                     LogAgentLost(lost, _options.LeaseTimeout.TotalSeconds);
@@ -106,6 +115,20 @@ public sealed partial class SchedulerLoop
                 break;
             default:
                 break; // a message from a stream that has been replaced or closed: nothing to do
+        }
+    }
+
+    /// <summary>Cuts agents off: tells each why, closes its stream, and redispatches its running work.</summary>
+    private void Evict(IReadOnlyList<AgentConnection> connections, string reason, DateTimeOffset now, SchedulerBatch batch)
+    {
+        foreach (var connection in connections)
+        {
+            _connections.Remove(connection.Name);
+            batch.First.Add((connection, new HubMessage { Rejected = new Rejected { Reason = $"the agent may no longer connect: {reason}", Permanent = true } }));
+            batch.Closes.Add(connection);
+            _state.Evict(connection.Name, reason, now, batch.Effects);
+            UpsertAgent(batch, connection, "DOWN", now);
+            LogAgentEvicted(connection.Name, reason);
         }
     }
 

@@ -30,4 +30,7 @@ public sealed partial class SchedulerLoop
 
     [LoggerMessage(9, LogLevel.Critical, "The scheduler loop failed")]
     private partial void LogLoopFailed(Exception ex);
+
+    [LoggerMessage(40, LogLevel.Warning, "Agent {Name} cut off: {Reason}; its running work is redispatched")]
+    private partial void LogAgentEvicted(string name, string reason);
 }

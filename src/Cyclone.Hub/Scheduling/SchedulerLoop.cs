@@ -24,6 +24,7 @@ public sealed partial class SchedulerLoop : BackgroundService
         Channel.CreateUnbounded<SchedulerCommand>(new UnboundedChannelOptions { SingleReader = true });
 
     private readonly Dictionary<string, AgentConnection> _connections = new(StringComparer.Ordinal);
+    private readonly HashSet<long> _revokedTokens = [];
     private readonly IStore _store;
     private readonly HubOptions _options;
     private readonly TimeProvider _time;
@@ -116,6 +117,15 @@ public sealed partial class SchedulerLoop : BackgroundService
         Post(command);
         await command.Done.Task.WaitAsync(ct);
         return command.Found.Value;
+    }
+
+    /// <summary>Cuts off agents connected with these tokens (revoked, or their user disabled) and redispatches their work.</summary>
+    public void RevokeTokens(IReadOnlyCollection<long> tokenIds, string reason)
+    {
+        if (tokenIds.Count > 0)
+        {
+            _commands.Writer.TryWrite(new RevokeTokensCommand(tokenIds, reason));
+        }
     }
 
     internal void Post(SchedulerCommand command)

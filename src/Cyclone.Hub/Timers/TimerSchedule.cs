@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cronos;
 
 namespace Cyclone.Hub.Timers;
@@ -36,7 +35,7 @@ public sealed class TimerSchedule
         switch (kind)
         {
             case "in" or "every":
-                if (!TryParseDuration(spec, out var interval) || interval < TimeSpan.FromSeconds(1))
+                if (!Cyclone.Core.Parsing.DurationParser.TryParse(spec, out var interval) || interval < TimeSpan.FromSeconds(1))
                 {
                     error = $"'{spec}' is not a duration of at least one second such as 30s, 10m, 1h30m or 2d";
                     return false;
@@ -92,46 +91,5 @@ public sealed class TimerSchedule
         }
 
         return count;
-    }
-
-    private static bool TryParseDuration(string text, out TimeSpan duration)
-    {
-        duration = TimeSpan.Zero;
-        var span = text.Trim().AsSpan();
-        if (span.IsEmpty)
-        {
-            return false;
-        }
-
-        while (!span.IsEmpty)
-        {
-            var digits = 0;
-            while (digits < span.Length && char.IsAsciiDigit(span[digits]))
-            {
-                digits++;
-            }
-
-            if (digits == 0 || digits == span.Length || !long.TryParse(span[..digits], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > 1_000_000)
-            {
-                return false;
-            }
-
-            duration += span[digits] switch
-            {
-                's' => TimeSpan.FromSeconds(n),
-                'm' => TimeSpan.FromMinutes(n),
-                'h' => TimeSpan.FromHours(n),
-                'd' => TimeSpan.FromDays(n),
-                _ => TimeSpan.MinValue,
-            };
-            if (duration < TimeSpan.Zero)
-            {
-                return false;
-            }
-
-            span = span[(digits + 1)..];
-        }
-
-        return true;
     }
 }

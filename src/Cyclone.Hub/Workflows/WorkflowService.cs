@@ -47,6 +47,18 @@ public sealed class WorkflowService(
 
     public IReadOnlyList<string> List() => repository.List();
 
+    /// <summary>Who created the workflow as it now exists (the author of its first version since it was last deleted); null when there is none.</summary>
+    public string? OwnerOf(string name)
+    {
+        CheckName(name);
+        if (!repository.List().Contains(name, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        return repository.History(name, int.MaxValue).TakeWhile(v => !v.Deleted).LastOrDefault()?.Author;
+    }
+
     public async Task<WorkflowVersion> DeleteAsync(string name, string author, CancellationToken ct)
     {
         CheckName(name);

@@ -8,6 +8,4 @@ public sealed class EventPushRequest
     public string? Name { get; set; }
 
     public JsonElement? Data { get; set; }
-
-    public string? User { get; set; }
 }

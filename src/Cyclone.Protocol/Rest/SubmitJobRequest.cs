@@ -51,9 +51,6 @@ public sealed class SubmitJobRequest
     /// <summary>File pattern for each process's stderr; stdout's file when absent and an output pattern is given.</summary>
     public string? ErrorPattern { get; set; }
 
-    /// <summary>Who submits; the hub records it as given until users and tokens exist.</summary>
-    public string? User { get; set; }
-
     /// <summary>Slurm's <c>--array</c>: element indices and an optional running limit, e.g. <c>0-99%10</c>. Each element is a task with <c>CYCLONE_ARRAY_TASK_ID</c>.</summary>
     public string? Array { get; set; }
 

@@ -20,6 +20,4 @@ public sealed class TimerStartRequest
     public JsonElement? Data { get; set; }
 
     public string? Workflow { get; set; }
-
-    public string? User { get; set; }
 }

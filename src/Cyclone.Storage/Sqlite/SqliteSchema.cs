@@ -150,6 +150,44 @@ internal static class SqliteSchema
             updated_at INTEGER NOT NULL
         );
         """,
+        """
+        CREATE TABLE users (
+            name TEXT PRIMARY KEY,
+            is_admin INTEGER NOT NULL,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL,
+            created_by TEXT NOT NULL
+        );
+
+        CREATE TABLE tokens (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            user TEXT NOT NULL REFERENCES users (name),
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            lookup TEXT NOT NULL,
+            hash BLOB NOT NULL,
+            created_at INTEGER NOT NULL,
+            created_by TEXT NOT NULL,
+            expires_at INTEGER,
+            revoked_at INTEGER,
+            revoked_by TEXT
+        );
+        CREATE INDEX tokens_by_lookup ON tokens (lookup);
+
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at INTEGER NOT NULL,
+            user TEXT,
+            token_id INTEGER,
+            role TEXT,
+            method TEXT NOT NULL,
+            path TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            remote TEXT,
+            detail TEXT
+        );
+        CREATE INDEX audit_by_user ON audit (user, id);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -10,7 +10,7 @@ namespace Cyclone.Storage.Sqlite;
 /// before it is acknowledged. All writes go through one writer loop that groups whatever is queued into
 /// a shared transaction (group commit); reads use their own pooled connections and never wait for it.
 /// </summary>
-public sealed partial class SqliteStore : IStore
+public sealed partial class SqliteStore : IStore, IAccessStore
 {
     private readonly StoreOptions _options;
     private readonly ILogger<SqliteStore> _logger;

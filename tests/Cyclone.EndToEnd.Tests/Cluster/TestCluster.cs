@@ -15,10 +15,11 @@ internal sealed partial class TestCluster : IAsyncDisposable
 {
     public static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
 
-    private static readonly string[] GroupCommands = ["workflow", "event", "timer", "runners", "admin"];
+    private static readonly string[] GroupCommands = ["workflow", "event", "timer", "runners", "admin", "user", "token"];
 
     private readonly ITestOutputHelper _output;
     private readonly List<CycloneProcess> _processes = [];
+    private CycloneClient? _client;
 
     public TestCluster(ITestOutputHelper output)
     {
@@ -27,8 +28,17 @@ internal sealed partial class TestCluster : IAsyncDisposable
         Port = FreePort();
         GrpcPort = FreePort();
         HubUrl = $"http://127.0.0.1:{Port}";
-        Client = new CycloneClient(new Uri(HubUrl));
+        ConfigDirectory = Path.Combine(DataDirectory, "cli-config");
     }
+
+    /// <summary>The CLI's configuration directory (XDG_CONFIG_HOME) for the commands this cluster runs: never the user's own.</summary>
+    public string ConfigDirectory { get; }
+
+    /// <summary>The administrator's bootstrap token, read once the hub has started for the first time.</summary>
+    public string AdminToken { get; private set; } = "";
+
+    /// <summary>An agent token the agents of this cluster use, created once the hub has started for the first time.</summary>
+    public string AgentToken { get; private set; } = "";
 
     public string DataDirectory { get; }
 
@@ -38,7 +48,8 @@ internal sealed partial class TestCluster : IAsyncDisposable
 
     public string HubUrl { get; }
 
-    public CycloneClient Client { get; }
+    /// <summary>A client acting as the administrator; available once the hub has started.</summary>
+    public CycloneClient Client => _client ?? throw new InvalidOperationException("start the hub first: the client needs its bootstrap token");
 
     public CycloneProcess? Hub { get; private set; }
 
@@ -60,19 +71,33 @@ internal sealed partial class TestCluster : IAsyncDisposable
     public async Task<CycloneProcess> StartHubAsync()
     {
         Hub = Track(CycloneProcess.Start("hub", ["hub", "--port", $"{Port}", "--grpc-port", $"{GrpcPort}", "--data", DataDirectory], HubEnvironment));
+        using var anonymous = new CycloneClient(new Uri(HubUrl));
         await Eventually.UntilAsync(async () =>
         {
             Assert.False(Hub.HasExited, $"the hub exited early:\n{Hub.Log}");
-            return (await Client.HealthAsync(CancellationToken.None)).Status == "ok";
+            return (await anonymous.HealthAsync(CancellationToken.None)).Status == "ok";
         }, StartDeadline, "the hub answers /healthz");
+        if (_client is null)
+        {
+            AdminToken = File.ReadAllText(Path.Combine(DataDirectory, "bootstrap-token")).Trim();
+            _client = new CycloneClient(new Uri(HubUrl), new HubCredentials(AdminToken, null));
+            AgentToken = (await _client.CreateTokenAsync(new TokenCreateRequest { Role = "agent", Name = "test agents" }, CancellationToken.None)).Secret;
+        }
+
         return Hub;
     }
 
     /// <summary>Starts an agent without waiting for it to register.</summary>
     public CycloneProcess LaunchAgent(string name, int slots, string? labels = null)
     {
+        if (AgentToken.Length == 0)
+        {
+            throw new InvalidOperationException("start the hub once before launching agents: they need the agent token it gives");
+        }
+
         string[] args = ["agent", "--hub", HubUrl, "--slots", $"{slots}", "--name", name];
-        return Track(CycloneProcess.Start($"agent {name}", labels is null ? args : [.. args, "--labels", labels], AgentEnvironment));
+        var environment = new Dictionary<string, string>(AgentEnvironment) { ["CYCLONE_TOKEN"] = AgentToken };
+        return Track(CycloneProcess.Start($"agent {name}", labels is null ? args : [.. args, "--labels", labels], environment));
     }
 
     /// <summary>Starts an agent and waits until the hub lists it as UP.</summary>
@@ -91,11 +116,20 @@ internal sealed partial class TestCluster : IAsyncDisposable
     /// <summary>Runs a client command against this hub (with <c>--hub</c>) and waits for it to end.</summary>
     public async Task<CliResult> CliAsync(params string[] args) => await CliAsync(TimeSpan.FromSeconds(120), args);
 
-    public async Task<CliResult> CliAsync(TimeSpan deadline, params string[] args)
+    public Task<CliResult> CliAsync(TimeSpan deadline, params string[] args) => CliAsAsync(AdminToken, deadline, args);
+
+    /// <summary>Runs a client command with <paramref name="token"/> in CYCLONE_TOKEN (none when empty).</summary>
+    public async Task<CliResult> CliAsAsync(string token, TimeSpan deadline, params string[] args)
     {
         // the hub option belongs to the command itself: after "workflow publish", not after "workflow"
         var words = args.Length > 1 && (GroupCommands.Contains(args[0]) || (args[0] == "queue" && args[1] == "clear")) ? 2 : 1;
-        using var process = CycloneProcess.Start(string.Join(' ', args[..words]), [.. args[..words], "--hub", HubUrl, .. args[words..]]);
+        var environment = new Dictionary<string, string> { ["XDG_CONFIG_HOME"] = ConfigDirectory };
+        if (token.Length > 0)
+        {
+            environment["CYCLONE_TOKEN"] = token;
+        }
+
+        using var process = CycloneProcess.Start(string.Join(' ', args[..words]), [.. args[..words], "--hub", HubUrl, .. args[words..]], environment);
         if (!await process.WaitForExitAsync(deadline))
         {
             throw new TimeoutException($"cyclone {string.Join(' ', args)} did not end within {deadline.TotalSeconds:0} s:\n{process.Log}");
@@ -110,6 +144,19 @@ internal sealed partial class TestCluster : IAsyncDisposable
         var result = await CliAsync(["run", .. runArgs]);
         Assert.True(result.ExitCode == 0, $"cyclone run failed: {result}");
         return long.Parse(result.Stdout.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A raw HTTP client of the hub's REST address that sends <paramref name="token"/> (the administrator's when null; none when empty).</summary>
+    public HttpClient Http(string? token = null)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(HubUrl) };
+        token ??= AdminToken;
+        if (token.Length > 0)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return http;
     }
 
     public Task<JobDto> JobAsync(long id) => Client.GetJobAsync(id, CancellationToken.None);
@@ -136,7 +183,7 @@ internal sealed partial class TestCluster : IAsyncDisposable
             }
         }
 
-        Client.Dispose();
+        _client?.Dispose();
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -14,7 +14,7 @@ public sealed class NodeKindTests(ITestOutputHelper output)
         await using var cluster = new TestCluster(output);
         await cluster.StartHubAsync();
         await cluster.StartAgentAsync("a", slots: 2);
-        using var http = new HttpClient { BaseAddress = new Uri(cluster.HubUrl) };
+        using var http = cluster.Http();
         var kind = new JsonObject
         {
             ["command"] = new JsonArray("sh", "-c", "printf '{\"result\": \"%s\"}' \"$(echo {text} | tr a-z A-Z)\" > \"$CYCLONE_OUTPUTS\""),

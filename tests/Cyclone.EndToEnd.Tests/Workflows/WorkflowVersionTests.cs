@@ -30,7 +30,7 @@ public sealed class WorkflowVersionTests(ITestOutputHelper output)
         Assert.Equal(3, history.Count);
         Assert.Equal(commits.AsEnumerable().Reverse(), history.Select(h => (string)h!["commit"]!));
         Assert.Equal(["version 3", "version 2", "version 1"], history.Select(h => (string)h!["message"]!));
-        Assert.All(history, h => Assert.Equal(Environment.UserName, (string?)h!["author"]));
+        Assert.All(history, h => Assert.Equal("admin", (string?)h!["author"]));
 
         var file = Path.Combine(cluster.DataDirectory, "got.json");
         Assert.Equal(0, (await cluster.CliAsync("workflow", "get", "wf", "--revision", commits[0][..10], "-o", file)).ExitCode);
@@ -50,7 +50,7 @@ public sealed class WorkflowVersionTests(ITestOutputHelper output)
     {
         await using var cluster = new TestCluster(output);
         await cluster.StartHubAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(cluster.HubUrl) };
+        using var http = cluster.Http();
         var cases = new Dictionary<string, (string Body, string[] Expected)>
         {
             ["cycle"] = ("""{ "nodes": [ {"name":"a","command":["true"]}, {"name":"b","command":["true"]}, {"name":"c","command":["true"]} ], "edges": [ {"from":"a","to":"b"}, {"from":"b","to":"c"}, {"from":"c","to":"a"} ] }""", ["cycle", "a", "b", "c"]),

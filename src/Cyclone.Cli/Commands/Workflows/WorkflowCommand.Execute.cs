@@ -16,7 +16,7 @@ public static partial class WorkflowCommand
         var command = new Command("execute", "Run a version of a workflow.") { hub, revision, wait, json, name };
         command.SetAction(ClientAction.Create(hub, async (r, client, ct) =>
         {
-            var started = await client.ExecuteWorkflowAsync(r.GetValue(name)!, r.GetValue(revision), Environment.UserName, ct);
+            var started = await client.ExecuteWorkflowAsync(r.GetValue(name)!, r.GetValue(revision), ct);
             if (!r.GetValue(wait))
             {
                 if (r.GetValue(json))

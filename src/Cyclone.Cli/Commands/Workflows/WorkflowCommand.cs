@@ -27,7 +27,7 @@ public static partial class WorkflowCommand
             var content = await File.ReadAllBytesAsync(path.FullName, ct);
             var fmt = r.GetValue(format) ?? (path.Extension.Equals(".nc", StringComparison.OrdinalIgnoreCase) ? "nodeworks" : null);
             var workflowName = r.GetValue(name) ?? Path.GetFileNameWithoutExtension(path.Name);
-            var version = await client.PublishWorkflowAsync(workflowName, content, fmt, r.GetValue(message), Environment.UserName, ct);
+            var version = await client.PublishWorkflowAsync(workflowName, content, fmt, r.GetValue(message), ct);
             if (r.GetValue(json))
             {
                 JsonOutput.Write(version);
@@ -101,7 +101,7 @@ public static partial class WorkflowCommand
         var command = new Command("delete", "Delete a workflow; its history stays.") { hub, name };
         command.SetAction(ClientAction.Create(hub, async (r, client, ct) =>
         {
-            var version = await client.DeleteWorkflowAsync(r.GetValue(name)!, Environment.UserName, ct);
+            var version = await client.DeleteWorkflowAsync(r.GetValue(name)!, ct);
             Console.Out.WriteLine($"deleted {version.Name} in {version.Commit[..12]}");
             return 0;
         }));

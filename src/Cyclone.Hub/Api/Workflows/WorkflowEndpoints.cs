@@ -1,5 +1,8 @@
 using Cyclone.Core.Workflows.Native;
+using System.Security.Claims;
+using Cyclone.Hub.Security;
 using Cyclone.Hub.Workflows;
+using Cyclone.Storage.Contract;
 using Cyclone.Hub.Workflows.Versions;
 using Cyclone.Protocol.Rest;
 using Microsoft.AspNetCore.Builder;
@@ -39,18 +42,18 @@ public static partial class WorkflowEndpoints
 
         var alias = api.MapGroup("/workflow").WithTags("Workflows (aliases)");
         alias.MapGet("/schema", () => TypedResults.Text(NativeWorkflowSchema.Json, "application/schema+json")).WithSummary("JSON Schema of the native workflow format.");
-        alias.MapPost("/publish", (HttpRequest r, WorkflowService s, string name, string? format, string? message, string? user, CancellationToken ct) => PublishAsync(name, r, s, format, message, user, ct))
+        alias.MapPost("/publish", (HttpRequest r, WorkflowService s, ClaimsPrincipal p, string name, string? format, string? message, CancellationToken ct) => PublishAsync(name, r, s, p, format, message, ct))
             .WithSummary("Alias of PUT /workflows/{name}.").WithMetadata(new RequestSizeLimitAttribute(MaxFileBytes));
-        alias.MapGet("/get", (WorkflowService s, string name, string? revision, long? run, CancellationToken ct) => GetOrRunFileAsync(s, name, revision, run, ct))
+        alias.MapGet("/get", (WorkflowService s, IStore store, ClaimsPrincipal p, string name, string? revision, long? run, CancellationToken ct) => GetOrRunFileAsync(s, store, p, name, revision, run, ct))
             .WithSummary("Alias of GET /workflows/{name} (?run=ID: GET /runs/{id}/file).");
-        alias.MapPost("/execute", (WorkflowService s, string name, string? revision, string? user, CancellationToken ct) => ExecuteAsync(name, s, revision, user, ct))
+        alias.MapPost("/execute", (WorkflowService s, ClaimsPrincipal p, string name, string? revision, CancellationToken ct) => ExecuteAsync(name, s, p, revision, ct))
             .WithSummary("Alias of POST /workflows/{name}/runs.");
-        alias.MapPost("/cancel", (long run, Cyclone.Storage.Contract.IStore store, Scheduling.SchedulerLoop loop, CancellationToken ct) => CancelRunAsync(run, store, loop, ct))
+        alias.MapPost("/cancel", (long run, IStore store, Scheduling.SchedulerLoop loop, ClaimsPrincipal p, CancellationToken ct) => CancelRunAsync(run, store, loop, p, ct))
             .WithSummary("Alias of POST /runs/{id}/cancel.");
-        alias.MapGet("/status", (long run, Cyclone.Storage.Contract.IStore store, CancellationToken ct) => RunStatusAsync(run, store, ct))
+        alias.MapGet("/status", (long run, IStore store, ClaimsPrincipal p, CancellationToken ct) => RunStatusAsync(run, store, p, ct))
             .WithSummary("Alias of GET /runs/{id}.");
         alias.MapGet("/history", (WorkflowService s, string name, int? limit) => History(name, s, limit)).WithSummary("Alias of GET /workflows/{name}/history.");
-        alias.MapDelete("/delete", (WorkflowService s, string name, string? user, CancellationToken ct) => DeleteAsync(name, s, user, ct))
+        alias.MapDelete("/delete", (WorkflowService s, ClaimsPrincipal p, string name, CancellationToken ct) => DeleteAsync(name, s, p, ct))
             .WithSummary("Alias of DELETE /workflows/{name}.");
         alias.MapPost("/submit", SubmitTaskFileAsync).WithSummary("Run a plain task file (one task per line) at once, without storing a version.")
             .WithMetadata(new RequestSizeLimitAttribute(MaxFileBytes));
@@ -58,10 +61,12 @@ public static partial class WorkflowEndpoints
     }
 
     internal static async Task<Created<WorkflowVersionDto>> PublishAsync(
-        string name, HttpRequest request, WorkflowService service, string? format, string? message, string? user, CancellationToken ct)
+        string name, HttpRequest request, WorkflowService service, ClaimsPrincipal principal, string? format, string? message, CancellationToken ct)
     {
+        var caller = Caller.Of(principal);
+        EnsureOwner(service, name, caller, "publish a new version of");
         var content = await ReadBodyAsync(request, ct);
-        var version = await service.PublishAsync(name, format, null, content, Users.Of(user), message, ct);
+        var version = await service.PublishAsync(name, format, null, content, caller.Name, message, ct);
         return TypedResults.Created($"/api/v1/workflows/{name}?revision={version.Commit}", version.ToDto());
     }
 
@@ -71,18 +76,20 @@ public static partial class WorkflowEndpoints
         return FileResult(stored, stored.Content);
     }
 
-    internal static async Task<IResult> GetOrRunFileAsync(WorkflowService service, string name, string? revision, long? run, CancellationToken ct)
+    internal static async Task<IResult> GetOrRunFileAsync(
+        WorkflowService service, IStore store, ClaimsPrincipal principal, string name, string? revision, long? run, CancellationToken ct)
     {
         if (run is { } id)
         {
-            return await RunFileAsync(id, service, ct);
+            return await RunFileAsync(id, service, store, principal, ct);
         }
 
         return GetFile(name, service, revision);
     }
 
-    internal static async Task<IResult> RunFileAsync(long id, WorkflowService service, CancellationToken ct)
+    internal static async Task<IResult> RunFileAsync(long id, WorkflowService service, IStore store, ClaimsPrincipal principal, CancellationToken ct)
     {
+        await EnsureRunOwnerAsync(id, store, Caller.Of(principal), "read the results of", ct);
         var (stored, content) = await service.RunFileAsync(id, ct);
         return FileResult(stored, content);
     }
@@ -90,22 +97,34 @@ public static partial class WorkflowEndpoints
     internal static Ok<List<WorkflowVersionDto>> History(string name, WorkflowService service, int? limit) =>
         TypedResults.Ok(service.History(name, Math.Clamp(limit ?? 100, 1, 10_000)).Select(v => v.ToDto()).ToList());
 
-    internal static async Task<Ok<WorkflowVersionDto>> DeleteAsync(string name, WorkflowService service, string? user, CancellationToken ct) =>
-        TypedResults.Ok((await service.DeleteAsync(name, Users.Of(user), ct)).ToDto());
-
-    internal static async Task<Accepted<RunStartedDto>> ExecuteAsync(string name, WorkflowService service, string? revision, string? user, CancellationToken ct)
+    internal static async Task<Ok<WorkflowVersionDto>> DeleteAsync(string name, WorkflowService service, ClaimsPrincipal principal, CancellationToken ct)
     {
-        var (jobId, commit) = await service.ExecuteAsync(name, revision, Users.Of(user), ct);
+        var caller = Caller.Of(principal);
+        EnsureOwner(service, name, caller, "delete");
+        return TypedResults.Ok((await service.DeleteAsync(name, caller.Name, ct)).ToDto());
+    }
+
+    internal static async Task<Accepted<RunStartedDto>> ExecuteAsync(string name, WorkflowService service, ClaimsPrincipal principal, string? revision, CancellationToken ct)
+    {
+        var (jobId, commit) = await service.ExecuteAsync(name, revision, Caller.Of(principal).Name, ct);
         return TypedResults.Accepted($"/api/v1/runs/{jobId}", new RunStartedDto(jobId, name, commit));
     }
 
     internal static async Task<Accepted<RunStartedDto>> SubmitTaskFileAsync(
-        HttpRequest request, WorkflowService service, string? name, string? user, CancellationToken ct)
+        HttpRequest request, WorkflowService service, ClaimsPrincipal principal, string? name, CancellationToken ct)
     {
         var text = System.Text.Encoding.UTF8.GetString(await ReadBodyAsync(request, ct));
         var runName = string.IsNullOrWhiteSpace(name) ? "tasks" : name.Trim();
-        var jobId = await service.SubmitTaskFileAsync(runName, text, Users.Of(user), ct);
+        var jobId = await service.SubmitTaskFileAsync(runName, text, Caller.Of(principal).Name, ct);
         return TypedResults.Accepted($"/api/v1/runs/{jobId}", new RunStartedDto(jobId, runName, null));
+    }
+
+    private static void EnsureOwner(WorkflowService service, string name, Caller caller, string action)
+    {
+        if (service.OwnerOf(name) is { } owner && !caller.Owns(owner))
+        {
+            throw new NotOwnerException($"workflow '{name}' belongs to {owner}; only its owner or an administrator may {action} it");
+        }
     }
 
     private static CommitFileResult FileResult(StoredWorkflow stored, byte[] content)
