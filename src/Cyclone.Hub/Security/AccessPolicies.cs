@@ -14,12 +14,16 @@ public static class AccessPolicies
     /// <summary>Agents and administrators: the agent stream and runner registration.</summary>
     public const string Agents = "cyclone-agents";
 
+    /// <summary>Any valid token, whatever its role (who am I).</summary>
+    public const string AnyToken = "cyclone-any-token";
+
     public static void Configure(AuthorizationOptions options)
     {
         var users = Require(AccessRole.User, AccessRole.Admin);
         options.AddPolicy(Admin, Require(AccessRole.Admin));
         options.AddPolicy(Users, users);
         options.AddPolicy(Agents, Require(AccessRole.Agent, AccessRole.Admin));
+        options.AddPolicy(AnyToken, Require(AccessRole.Agent, AccessRole.User, AccessRole.Admin));
         options.DefaultPolicy = users;
         options.FallbackPolicy = users;
     }

@@ -26,9 +26,15 @@ internal sealed class InProcessHub : IAsyncDisposable
 
     public string AdminToken { get; }
 
-    public static async Task<InProcessHub> StartAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    /// <summary>Keep the data directory when disposed (to start another hub on it).</summary>
+    public bool KeepData { get; set; }
+
+    public static Task<InProcessHub> StartAsync(IReadOnlyDictionary<string, string?>? extra = null) => StartAsync(null, extra);
+
+    /// <summary>Starts a hub on <paramref name="dataDirectory"/> (a new temporary one when null).</summary>
+    public static async Task<InProcessHub> StartAsync(string? dataDirectory, IReadOnlyDictionary<string, string?>? extra)
     {
-        var data = Directory.CreateTempSubdirectory("cyclone-hub-test-").FullName;
+        var data = dataDirectory ?? Directory.CreateTempSubdirectory("cyclone-hub-test-").FullName;
         var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Hub:Port"] = "0",
@@ -69,6 +75,11 @@ internal sealed class InProcessHub : IAsyncDisposable
         await _stop.CancelAsync();
         await _run;
         _stop.Dispose();
+        if (KeepData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -18,7 +18,7 @@ public static partial class AccessEndpoints
     public static RouteGroupBuilder MapAccessEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/whoami", (ClaimsPrincipal p) => TypedResults.Ok(Caller.Of(p).ToDto()))
-            .RequireAuthorization(AccessPolicies.Agents, AccessPolicies.Users).WithTags("Access").WithSummary("Who the token acts for.");
+            .RequireAuthorization(AccessPolicies.AnyToken).WithTags("Access").WithSummary("Who the token acts for.");
         var users = api.MapGroup("/users").WithTags("Access").RequireAuthorization(AccessPolicies.Admin);
         users.MapGet("/", (TokenRegistry r) => TypedResults.Ok(r.Users().Select(u => u.ToDto()).ToList())).WithSummary("Every user.");
         users.MapPost("/", AddUserAsync).WithSummary("Add a user (then create a token for it with POST /tokens).");

@@ -87,10 +87,10 @@ public static class TokenEndpoints
     internal static async Task<Ok<TokenDto>> RevokeAsync(long id, TokenRegistry registry, ClaimsPrincipal principal, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.Of(principal);
-        var token = registry.FindToken(id);
-        if (token is null || (!caller.IsAdmin && token.User != caller.Name))
+        var token = registry.FindToken(id) ?? throw new KeyNotFoundException($"there is no token {id}");
+        if (!caller.Owns(token.User))
         {
-            throw new KeyNotFoundException($"you have no token {id}"); // another user's tokens are not even said to exist
+            throw new NotOwnerException($"token {id} belongs to another user; only its owner or an administrator may revoke it");
         }
 
         await registry.RevokeAsync(id, caller.Name, ct);
