@@ -88,7 +88,10 @@ internal sealed partial class TestCluster : IAsyncDisposable
     }
 
     /// <summary>Starts an agent without waiting for it to register.</summary>
-    public CycloneProcess LaunchAgent(string name, int slots, string? labels = null)
+    public CycloneProcess LaunchAgent(string name, int slots, string? labels = null) => LaunchAgent(name, slots, labels, null);
+
+    /// <summary>Starts an agent with its own <paramref name="token"/> (the cluster's agent token when null).</summary>
+    public CycloneProcess LaunchAgent(string name, int slots, string? labels, string? token)
     {
         if (AgentToken.Length == 0)
         {
@@ -96,7 +99,7 @@ internal sealed partial class TestCluster : IAsyncDisposable
         }
 
         string[] args = ["agent", "--hub", HubUrl, "--slots", $"{slots}", "--name", name];
-        var environment = new Dictionary<string, string>(AgentEnvironment) { ["CYCLONE_TOKEN"] = AgentToken };
+        var environment = new Dictionary<string, string>(AgentEnvironment) { ["CYCLONE_TOKEN"] = token ?? AgentToken };
         return Track(CycloneProcess.Start($"agent {name}", labels is null ? args : [.. args, "--labels", labels], environment));
     }
 
