@@ -13,6 +13,7 @@ public sealed class AgentConnection
 {
     private readonly Channel<HubMessage> _outbound = Channel.CreateUnbounded<HubMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _closed = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(long TaskId, int Attempt), byte> _attempts = new();
 
     public AgentConnection(Register register, string peer, DateTimeOffset connectedAt)
     {
@@ -47,6 +48,12 @@ public sealed class AgentConnection
     public CancellationToken Closed => _closed.Token;
 
     internal ChannelReader<HubMessage> Outbound => _outbound.Reader;
+
+    /// <summary>Records that this agent runs (or ran) an attempt: its output is accepted from this stream.</summary>
+    public void Allow(long taskId, int attempt) => _attempts.TryAdd((taskId, attempt), 0);
+
+    /// <summary>Whether output of an attempt is accepted from this stream: only of attempts leased to this agent.</summary>
+    public bool MayWriteOutput(long taskId, int attempt) => _attempts.ContainsKey((taskId, attempt));
 
     /// <summary>Queues a message; false once the stream is closed.</summary>
     public bool Send(HubMessage message) => _outbound.Writer.TryWrite(message);

@@ -95,8 +95,17 @@ public sealed partial class AgentStreamService : AgentHub.AgentHubBase
                 _loop.Post(new LeavingCommand(connection, message.Leaving.HandBack));
                 break;
             case AgentMessage.BodyOneofCase.Output:
-                await _store.AppendOutputAsync(
-                    message.Output.Chunks.Select(c => new OutputAppend(c.TaskId, c.Attempt, c.Rank, (int)c.Stream, c.Data.Memory)).ToList(), ct);
+                var chunks = message.Output.Chunks.Where(c => connection.MayWriteOutput(c.TaskId, c.Attempt)).ToList();
+                if (chunks.Count < message.Output.Chunks.Count)
+                {
+                    LogForeignOutput(connection.Name, message.Output.Chunks.Count - chunks.Count);
+                }
+
+                if (chunks.Count > 0)
+                {
+                    await _store.AppendOutputAsync(chunks.Select(c => new OutputAppend(c.TaskId, c.Attempt, c.Rank, (int)c.Stream, c.Data.Memory)).ToList(), ct);
+                }
+
                 break;
             default:
                 LogUnexpectedMessage(connection.Name, message.BodyCase.ToString());
@@ -135,6 +144,9 @@ public sealed partial class AgentStreamService : AgentHub.AgentHubBase
 
     [LoggerMessage(21, LogLevel.Information, "Stream of agent {Name} broke: {Message}")]
     private partial void LogStreamBroken(string name, string message);
+
+    [LoggerMessage(23, LogLevel.Warning, "Agent {Name} sent output of {Count} chunk(s) for attempts it was not given; dropped")]
+    private partial void LogForeignOutput(string name, int count);
 
     [LoggerMessage(22, LogLevel.Warning, "Agent {Name} sent an unexpected {Kind} message; ignored")]
     private partial void LogUnexpectedMessage(string name, string kind);

@@ -157,6 +157,15 @@ public sealed partial class SchedulerLoop
             },
         }));
 
+        // output of attempts the hub knows this agent runs or ran is accepted from the new stream
+        foreach (var (taskId, attempt) in register.Running.Select(r => (r.TaskId, r.Attempt)).Concat(register.Finished.Select(f => (f.Attempt.TaskId, f.Attempt.Attempt))))
+        {
+            if (_state.FindTask(taskId) is { } known && known.Attempt == attempt && known.PartAgents.Contains(connection.Name))
+            {
+                connection.Allow(taskId, attempt);
+            }
+        }
+
         // attempts that ended while the agent had no stream count before the running list is reconciled
         ApplyOutcomes(connection, register.Finished, now, batch);
         var running = register.Running.Select(r => new RunningPart(r.TaskId, r.Attempt, r.NodeIndex)).ToList();

@@ -128,6 +128,7 @@ public sealed partial class SchedulerLoop
                     Kind = payload.TaskClass is null ? "" : payload.Kind ?? "",
                     TaskClass = payload.TaskClass ?? "",
                 };
+                connection.Allow(grant.TaskId, grant.Attempt);
                 lease.Nodelist.AddRange(grant.NodeList);
                 lease.Command.AddRange(payload.Kind is not null && payload.TaskClass is null
                     ? LeaseInputs.ExpandTemplate(payload.Command, inputs.GetValueOrDefault(grant.TaskId))
