@@ -19,8 +19,9 @@ public sealed class HubUnreachableException : Exception
 
     public HubUnreachableException(Uri hub, string reason, Exception? innerException)
         : base(
-            $"cannot reach the hub at {hub.GetLeftPart(UriPartial.Authority)} ({reason}); is it running? "
-            + "start one with `cyclone up` or `cyclone hub`",
+            reason.StartsWith("TLS", StringComparison.Ordinal)
+                ? $"cannot talk to the hub at {hub.GetLeftPart(UriPartial.Authority)}: {reason}"
+                : $"cannot reach the hub at {hub.GetLeftPart(UriPartial.Authority)} ({reason}); is it running? start one with `cyclone up` or `cyclone hub`",
             innerException)
     {
         Hub = hub;

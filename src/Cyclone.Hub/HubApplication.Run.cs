@@ -44,7 +44,9 @@ public static partial class HubApplication
             storeOptions.DataDirectory = DataDirectory.Default();
         }
 
+        options.Tls = options.Tls.OrKestrelDefault(builder.Configuration);
         var problems = options.Problems().ToList();
+        using var certificate = problems.Count == 0 && options.Tls.Enabled ? HubCertificate.Load(options.Tls, problems) : null;
         if (problems.Count > 0)
         {
             await Console.Error.WriteLineAsync("error: invalid hub configuration:\n  " + string.Join("\n  ", problems));
@@ -56,8 +58,8 @@ public static partial class HubApplication
         builder.WebHost.ConfigureKestrel(k =>
         {
             var ip = options.BindAddress == "localhost" ? IPAddress.Loopback : IPAddress.Parse(options.BindAddress);
-            k.Listen(ip, options.Port, o => { o.Protocols = HttpProtocols.Http1; rest = o; });
-            k.Listen(ip, options.GrpcPort, o => { o.Protocols = HttpProtocols.Http2; grpc = o; });
+            k.Listen(ip, options.Port, o => { o.Protocols = certificate is null ? HttpProtocols.Http1 : HttpProtocols.Http1AndHttp2; certificate?.Serve(o); rest = o; });
+            k.Listen(ip, options.GrpcPort, o => { o.Protocols = HttpProtocols.Http2; certificate?.Serve(o); grpc = o; });
             k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
         });
 
@@ -79,14 +81,29 @@ public static partial class HubApplication
         await app.StartAsync(ct);
         var info = app.Services.GetRequiredService<HubEndpointInfo>();
         var host = options.BindAddress == "0.0.0.0" ? "127.0.0.1" : options.BindAddress;
-        info.RestAddress = new Uri($"http://{host}:{rest!.IPEndPoint!.Port}");
+        info.Tls = certificate is not null;
+        info.RestAddress = new Uri($"{(info.Tls ? "https" : "http")}://{host}:{rest!.IPEndPoint!.Port}");
         info.GrpcPort = grpc!.IPEndPoint!.Port;
+        if (certificate is not null)
+        {
+            LogTls(app.Logger, certificate.Certificate, TimeProvider.System.GetUtcNow());
+        }
+
         app.Logger.LogInformation("Hub listening on {Rest} (agents: gRPC port {Grpc}); data in {Data}", info.RestAddress, info.GrpcPort, Path.GetFullPath(storeOptions.DataDirectory));
         started?.Invoke(info.RestAddress);
 
         using var stop = ct.Register(() => lifetime.StopApplication());
         await app.WaitForShutdownAsync(CancellationToken.None);
         return 0;
+    }
+
+    private static void LogTls(ILogger logger, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, DateTimeOffset now)
+    {
+        logger.LogInformation("Hub serves TLS on both ports with the certificate {Subject} (thumbprint {Thumbprint}), valid until {NotAfter:u}", certificate.Subject, certificate.Thumbprint, certificate.NotAfter.ToUniversalTime());
+        if (certificate.NotAfter.ToUniversalTime() < now.UtcDateTime)
+        {
+            logger.LogWarning("The hub's TLS certificate {Subject} expired at {NotAfter:u}; clients will refuse it", certificate.Subject, certificate.NotAfter.ToUniversalTime());
+        }
     }
 
     private static void AddHubServices(IServiceCollection services, HubOptions options, StoreOptions storeOptions)
@@ -117,7 +134,7 @@ public static partial class HubApplication
         services.AddSingleton<TimerService>();
         services.AddHostedService(sp => sp.GetRequiredService<TimerService>());
         services.AddGrpc(o => o.MaxReceiveMessageSize = 16 << 20);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityDocument>());
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<DomainExceptionHandler>();

@@ -3,6 +3,7 @@ using System.Net;
 using Cyclone.Agent;
 using Cyclone.Cli.Common;
 using Cyclone.Cli.Signals;
+using Cyclone.Client;
 using Cyclone.Hub;
 
 namespace Cyclone.Cli.Commands;
@@ -20,13 +21,17 @@ public static class UpCommand
         var command = new Command("up", "Run a hub and an agent in this process (a one-host cluster) until Ctrl-C or SIGTERM.");
         hubOptions.AddTo(command, withBind: false);
         agentOptions.AddTo(command, withCredentials: false);
+        agentOptions.Ca.Description = "PEM file of the CA the agent and the CLI trust for the hub's certificate [default: env CYCLONE_CA, else the --tls-cert certificate when it is self-signed]";
+        command.Add(agentOptions.Ca);
         command.SetAction(async (result, ct) =>
         {
             using var signal = ShutdownSignal.Listen(ct);
             var hubOverrides = hubOptions.Overrides(result);
             var slots = result.GetValue(agentOptions.Slots) ?? Environment.ProcessorCount;
             var name = result.GetValue(agentOptions.Name) is { Length: > 0 } given ? given : Dns.GetHostName();
-            return await RunAsync(hubOverrides, uri => agentOptions.Overrides(result, uri.AbsoluteUri, slots), name, slots, signal.Token);
+            var ca = LocalClusterAccess.TrustedCaFile(
+                result.GetValue(agentOptions.Ca) ?? Environment.GetEnvironmentVariable(HubTrust.CaVariable), HubHostOptions.TlsCertificateOf(hubOverrides));
+            return await RunAsync(hubOverrides, uri => agentOptions.Overrides(result, uri.AbsoluteUri, slots), name, slots, ca, signal.Token);
         });
         return command;
     }
@@ -36,6 +41,7 @@ public static class UpCommand
         Func<Uri, Dictionary<string, string?>> agentOverrides,
         string agentName,
         int slots,
+        string? caFile,
         CancellationToken stop)
     {
         var started = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -54,7 +60,7 @@ public static class UpCommand
         string tokenFile;
         try
         {
-            tokenFile = await LocalClusterAccess.PrepareAsync(uri, HubHostOptions.DataDirectoryOf(hubOverrides), agentName, Console.Out, stop);
+            tokenFile = await LocalClusterAccess.PrepareAsync(uri, HubHostOptions.DataDirectoryOf(hubOverrides), agentName, caFile, Console.Out, stop);
         }
         catch (Exception ex) when (ex is InvalidOperationException or Cyclone.Client.CycloneApiException or Cyclone.Client.HubUnreachableException or IOException)
         {
@@ -67,6 +73,11 @@ public static class UpCommand
         using var agentStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var overrides = agentOverrides(uri);
         overrides["Agent:TokenFile"] = tokenFile;
+        if (caFile is not null)
+        {
+            overrides["Agent:CaFile"] = caFile;
+        }
+
         var agent = Guard("agent", AgentApplication.RunAsync(overrides, agentStop.Token));
         var rest = uri.AbsoluteUri.TrimEnd('/');
         Console.Out.WriteLine(

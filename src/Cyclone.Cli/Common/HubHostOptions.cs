@@ -14,6 +14,10 @@ public sealed class HubHostOptions
 
     public Option<string?> Bind { get; } = new("--bind") { Description = "Address to listen on (0.0.0.0 for all) [default: 127.0.0.1]", HelpName = "ADDR" };
 
+    public Option<string?> TlsCertificate { get; } = new("--tls-cert") { Description = "Serve TLS with this certificate: PEM (chain) or PKCS#12 (.pfx); a password goes in env CYCLONE_Hub__Tls__Password [default: none, cleartext]", HelpName = "FILE" };
+
+    public Option<string?> TlsKey { get; } = new("--tls-key") { Description = "PEM private key of the --tls-cert certificate [default: in the certificate file]", HelpName = "FILE" };
+
     /// <summary>Adds the options to <paramref name="command"/>; <c>--bind</c> only when <paramref name="withBind"/>.</summary>
     public void AddTo(Command command, bool withBind)
     {
@@ -25,6 +29,8 @@ public sealed class HubHostOptions
         }
 
         command.Add(Data);
+        command.Add(TlsCertificate);
+        command.Add(TlsKey);
     }
 
     /// <summary>The configuration overrides for the options given on the command line (others keep their defaults).</summary>
@@ -51,8 +57,24 @@ public sealed class HubHostOptions
             overrides["Store:DataDirectory"] = Path.GetFullPath(data);
         }
 
+        if (result.GetValue(TlsCertificate) is { Length: > 0 } certificate)
+        {
+            overrides["Hub:Tls:Certificate"] = Path.GetFullPath(certificate);
+        }
+
+        if (result.GetValue(TlsKey) is { Length: > 0 } key)
+        {
+            overrides["Hub:Tls:Key"] = Path.GetFullPath(key);
+        }
+
         return overrides;
     }
+
+    /// <summary>The hub's TLS certificate file with these overrides: <c>--tls-cert</c>, else the environment; null when TLS is off.</summary>
+    public static string? TlsCertificateOf(IReadOnlyDictionary<string, string?> overrides) =>
+        overrides.TryGetValue("Hub:Tls:Certificate", out var given) && given is not null ? given
+        : Environment.GetEnvironmentVariable("CYCLONE_Hub__Tls__Certificate") is { Length: > 0 } env ? Path.GetFullPath(env)
+        : null;
 
     /// <summary>Where the hub keeps its data with these overrides: <c>--data</c>, else the environment, else the default.</summary>
     public static string DataDirectoryOf(IReadOnlyDictionary<string, string?> overrides) =>

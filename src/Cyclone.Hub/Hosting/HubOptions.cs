@@ -11,7 +11,7 @@ public sealed class HubOptions
     [Range(0, 65535)]
     public int Port { get; set; } = 5080;
 
-    /// <summary>Port of the agents' gRPC stream (cleartext HTTP/2). 0 picks a free port. Default: 5081.</summary>
+    /// <summary>Port of the agents' gRPC stream (HTTP/2; over TLS when <see cref="Tls"/> names a certificate). 0 picks a free port. Default: 5081.</summary>
     [Range(0, 65535)]
     public int GrpcPort { get; set; } = 5081;
 
@@ -39,6 +39,9 @@ public sealed class HubOptions
     [Range(1024, int.MaxValue)]
     public int MaxRequestBodyBytes { get; set; } = 4 << 20;
 
+    /// <summary>The certificate both ports serve TLS with. Default: none (cleartext).</summary>
+    public HubTlsOptions Tls { get; set; } = new();
+
     /// <summary>Checks the relations between settings; returns what is wrong, or nothing.</summary>
     public IEnumerable<string> Problems()
     {
@@ -65,6 +68,11 @@ public sealed class HubOptions
         if (Port != 0 && Port == GrpcPort)
         {
             yield return $"Hub:Port and Hub:GrpcPort must differ (both {Port})";
+        }
+
+        foreach (var problem in Tls.Problems())
+        {
+            yield return problem;
         }
     }
 }

@@ -46,7 +46,8 @@ internal sealed partial class TestCluster : IAsyncDisposable
 
     public int GrpcPort { get; }
 
-    public string HubUrl { get; }
+    /// <summary>The hub's REST address: http, or https once <see cref="UseTls"/> was called.</summary>
+    public string HubUrl { get; private set; }
 
     /// <summary>A client acting as the administrator; available once the hub has started.</summary>
     public CycloneClient Client => _client ?? throw new InvalidOperationException("start the hub first: the client needs its bootstrap token");
@@ -70,8 +71,8 @@ internal sealed partial class TestCluster : IAsyncDisposable
     /// <summary>Starts the hub (again, after a crash, on the same ports and data) and waits for /healthz.</summary>
     public async Task<CycloneProcess> StartHubAsync()
     {
-        Hub = Track(CycloneProcess.Start("hub", ["hub", "--port", $"{Port}", "--grpc-port", $"{GrpcPort}", "--data", DataDirectory], HubEnvironment));
-        using var anonymous = new CycloneClient(new Uri(HubUrl));
+        Hub = Track(CycloneProcess.Start("hub", ["hub", "--port", $"{Port}", "--grpc-port", $"{GrpcPort}", "--data", DataDirectory, .. HubArguments], HubEnvironment));
+        using var anonymous = new CycloneClient(new Uri(HubUrl), new HubCredentials(null, CaFile));
         await Eventually.UntilAsync(async () =>
         {
             Assert.False(Hub.HasExited, $"the hub exited early:\n{Hub.Log}");
@@ -80,7 +81,7 @@ internal sealed partial class TestCluster : IAsyncDisposable
         if (_client is null)
         {
             AdminToken = File.ReadAllText(Path.Combine(DataDirectory, "bootstrap-token")).Trim();
-            _client = new CycloneClient(new Uri(HubUrl), new HubCredentials(AdminToken, null));
+            _client = new CycloneClient(new Uri(HubUrl), new HubCredentials(AdminToken, CaFile));
             AgentToken = (await _client.CreateTokenAsync(new TokenCreateRequest { Role = "agent", Name = "test agents" }, CancellationToken.None)).Secret;
         }
 
@@ -100,6 +101,7 @@ internal sealed partial class TestCluster : IAsyncDisposable
 
         string[] args = ["agent", "--hub", HubUrl, "--slots", $"{slots}", "--name", name];
         var environment = new Dictionary<string, string>(AgentEnvironment) { ["CYCLONE_TOKEN"] = token ?? AgentToken };
+        TrustCa(environment);
         return Track(CycloneProcess.Start($"agent {name}", labels is null ? args : [.. args, "--labels", labels], environment));
     }
 
@@ -132,6 +134,8 @@ internal sealed partial class TestCluster : IAsyncDisposable
             environment["CYCLONE_TOKEN"] = token;
         }
 
+        TrustCa(environment);
+
         using var process = CycloneProcess.Start(string.Join(' ', args[..words]), [.. args[..words], "--hub", HubUrl, .. args[words..]], environment);
         if (!await process.WaitForExitAsync(deadline))
         {
@@ -152,7 +156,7 @@ internal sealed partial class TestCluster : IAsyncDisposable
     /// <summary>A raw HTTP client of the hub's REST address that sends <paramref name="token"/> (the administrator's when null; none when empty).</summary>
     public HttpClient Http(string? token = null)
     {
-        var http = new HttpClient { BaseAddress = new Uri(HubUrl) };
+        var http = new HttpClient(HubTrust.CreateHandler(CaFile)) { BaseAddress = new Uri(HubUrl) };
         token ??= AdminToken;
         if (token.Length > 0)
         {

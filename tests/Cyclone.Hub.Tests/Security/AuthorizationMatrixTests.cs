@@ -60,6 +60,16 @@ public sealed class AuthorizationMatrixTests
     }
 
     [Fact]
+    public async Task The_openapi_document_declares_the_bearer_scheme_for_every_operation()
+    {
+        await using var hub = await InProcessHub.StartAsync();
+        using var user = hub.Http(hub.AdminToken);
+        var document = JsonNode.Parse(await user.GetStringAsync(new Uri("openapi/v1.json", UriKind.Relative)))!;
+        Assert.Equal("bearer", (string?)document["components"]!["securitySchemes"]!["Bearer"]!["scheme"]);
+        Assert.NotNull(document["security"]![0]!["Bearer"]);
+    }
+
+    [Fact]
     public async Task An_administrator_stops_the_hub_through_the_api()
     {
         await using var hub = await InProcessHub.StartAsync();
