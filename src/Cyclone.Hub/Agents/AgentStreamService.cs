@@ -31,7 +31,19 @@ public sealed partial class AgentStreamService : AgentHub.AgentHubBase
     public override async Task Connect(IAsyncStreamReader<AgentMessage> requestStream, IServerStreamWriter<HubMessage> responseStream, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        if (!await requestStream.MoveNext(ct))
+        bool first;
+        try
+        {
+            first = await requestStream.MoveNext(ct);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        {
+            // bytes that are no agent message (bad protobuf or gRPC framing): the caller's fault, not an error of the hub
+            LogRejected(context.Peer, $"the first message cannot be read: {ex.Message}");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"the first message cannot be read: {ex.Message}"));
+        }
+
+        if (!first)
         {
             return;
         }
@@ -65,7 +77,7 @@ public sealed partial class AgentStreamService : AgentHub.AgentHubBase
         {
             // the agent went away, the hub closed this stream, or the hub is stopping
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or InvalidDataException)
         {
             LogStreamBroken(connection.Name, ex.Message);
         }

@@ -202,6 +202,12 @@ public sealed partial class SchedulerLoop
         var maxSeq = batch.Acks.GetValueOrDefault(connection);
         foreach (var o in outcomes)
         {
+            maxSeq = Math.Max(maxSeq, o.Seq);
+            if (o.Attempt is null)
+            {
+                continue; // about no attempt: nothing to apply (acknowledged all the same, so that the agent does not send it again)
+            }
+
             var end = o.Kind switch
             {
                 OutcomeKind.Exited => PartEnd.Exited,
@@ -212,16 +218,33 @@ public sealed partial class SchedulerLoop
             };
             var message = string.IsNullOrEmpty(o.Message) ? null : o.Message;
             var ignoredBefore = batch.Effects.IgnoredOutcomes;
-            _state.ReportOutcome(name, o.Attempt.TaskId, o.Attempt.Attempt, o.Attempt.NodeIndex, new PartResult(end, o.ExitCode, message, string.IsNullOrEmpty(o.OutputsJson) ? null : o.OutputsJson), now, batch.Effects);
+            var result = new PartResult(end, o.ExitCode, message, string.IsNullOrEmpty(o.OutputsJson) ? null : o.OutputsJson);
+            if (result.Outputs is not null && !IsJsonObject(result.Outputs))
+            {
+                // agents check outputs before they report them; unreadable ones fail the part as the agent would, and are never stored
+                result = result.Succeeded ? new PartResult(PartEnd.Exited, -1, "the agent reported outputs that are not a JSON object") : result with { Outputs = null };
+            }
+
+            _state.ReportOutcome(name, o.Attempt.TaskId, o.Attempt.Attempt, o.Attempt.NodeIndex, result, now, batch.Effects);
             if (batch.Effects.IgnoredOutcomes > ignoredBefore)
             {
                 LogStaleOutcome(name, o.Attempt.TaskId, o.Attempt.Attempt);
             }
-
-            maxSeq = Math.Max(maxSeq, o.Seq);
         }
 
         batch.Acks[connection] = maxSeq;
+    }
+
+    private static bool IsJsonObject(string json)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(json) is System.Text.Json.Nodes.JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     private void UpsertAgent(SchedulerBatch batch, AgentConnection connection, string state, DateTimeOffset now)

@@ -23,10 +23,14 @@ internal static class NodeKindSpec
         {
             p.Add(new WorkflowProblem("kind", "give exactly one of command (a template) or taskClass"));
         }
+        else if (spec.Command?.Any(a => a is null || a.Contains('\0', StringComparison.Ordinal)) == true)
+        {
+            p.Add(new WorkflowProblem("command", "command arguments must not be null or contain NUL characters"));
+        }
 
         foreach (var (name, type) in (spec.Inputs ?? new Dictionary<string, string>()).Concat(spec.Outputs ?? new Dictionary<string, string>()))
         {
-            if (!ValueTypes.IsKnown(type.TrimEnd('[', ']')))
+            if (type is null || !ValueTypes.IsKnown(type.TrimEnd('[', ']')))
             {
                 p.Add(new WorkflowProblem(name, $"'{type}' is not a type; use one of {string.Join(", ", ValueTypes.All)} (with [] for a multi input)"));
             }
