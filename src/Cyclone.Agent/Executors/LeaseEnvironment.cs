@@ -30,6 +30,7 @@ public static class LeaseEnvironment
             ["CYCLONE_PROCID"] = Text(procId),
             ["CYCLONE_NPROCS"] = Text((long)nnodes * procs),
             ["CYCLONE_NODELIST"] = string.Join(',', lease.Nodelist),
+            ["CYCLONE_NODENAME"] = lease.NodeIndex < lease.Nodelist.Count ? lease.Nodelist[lease.NodeIndex] : "",
             ["CM_NODE_RANK"] = Text(lease.NodeIndex),
             ["CM_PROC_RANK"] = Text(procId),
         };

@@ -115,7 +115,14 @@ public sealed partial class AgentStreamService : AgentHub.AgentHubBase
 
                 if (chunks.Count > 0)
                 {
-                    await _store.AppendOutputAsync(chunks.Select(c => new OutputAppend(c.TaskId, c.Attempt, c.Rank, (int)c.Stream, c.Data.Memory)).ToList(), ct);
+                    try
+                    {
+                        await _store.AppendOutputAsync(chunks.Select(c => new OutputAppend(c.TaskId, c.Attempt, c.Rank, (int)c.Stream, c.Data.Memory)).ToList(), ct);
+                    }
+                    catch (StoreFullException ex)
+                    {
+                        LogOutputDropped(connection.Name, chunks.Count, ex.Message); // output is not work: the stream and the tasks go on
+                    }
                 }
 
                 break;
@@ -159,6 +166,9 @@ public sealed partial class AgentStreamService : AgentHub.AgentHubBase
 
     [LoggerMessage(23, LogLevel.Warning, "Agent {Name} sent output of {Count} chunk(s) for attempts it was not given; dropped")]
     private partial void LogForeignOutput(string name, int count);
+
+    [LoggerMessage(24, LogLevel.Warning, "Dropped {Count} output chunk(s) of agent {Name}: {Reason}")]
+    private partial void LogOutputDropped(string name, int count, string reason);
 
     [LoggerMessage(22, LogLevel.Warning, "Agent {Name} sent an unexpected {Kind} message; ignored")]
     private partial void LogUnexpectedMessage(string name, string kind);

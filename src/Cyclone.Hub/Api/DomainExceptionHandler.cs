@@ -34,6 +34,14 @@ internal sealed class DomainExceptionHandler : IExceptionHandler
             case ConflictException conflict:
                 problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = conflict.Message };
                 break;
+            case Cyclone.Storage.Contract.StoreFullException full:
+                problem = new ProblemDetails
+                {
+                    Status = StatusCodes.Status507InsufficientStorage,
+                    Title = "The hub's store is full",
+                    Detail = $"{full.Message}. Nothing of this request was stored; the hub goes on once its data directory has space again.",
+                };
+                break;
             case KeyNotFoundException missing:
                 problem = new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = missing.Message };
                 break;

@@ -38,9 +38,10 @@ public sealed partial class SqliteStore
             catch (Exception ex)
             {
                 LogWriteFailed(ex);
+                var error = Translate(ex);
                 foreach (var write in batch)
                 {
-                    write.Fail(ex);
+                    write.Fail(error);
                 }
             }
         }
@@ -56,7 +57,33 @@ public sealed partial class SqliteStore
         catch (Exception ex)
         {
             LogWriteFailed(ex);
-            write.Fail(ex);
+            write.Fail(Translate(ex));
+        }
+    }
+
+    /// <summary>A full disk (SQLITE_FULL, or ENOSPC under SQLITE_IOERR) becomes a <see cref="StoreFullException"/> that says so.</summary>
+    private Exception Translate(Exception error)
+    {
+        const int full = 13;
+        const int ioError = 10;
+        if (error is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: full or ioError } sqlite
+            && (sqlite.SqliteErrorCode == full || sqlite.Message.Contains("disk", StringComparison.OrdinalIgnoreCase) || IsDiskFull()))
+        {
+            return new StoreFullException($"the disk of the store {_path} is full; nothing was written — free space and try again", error);
+        }
+
+        return error;
+    }
+
+    private bool IsDiskFull()
+    {
+        try
+        {
+            return new DriveInfo(Path.GetDirectoryName(_path)!).AvailableFreeSpace < 64 * 1024;
+        }
+        catch (IOException)
+        {
+            return false;
         }
     }
 
