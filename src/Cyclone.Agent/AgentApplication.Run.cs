@@ -124,6 +124,7 @@ public static partial class AgentApplication
             return new OutputBatcher(b => outbox.PostOutput(b), options.OutputFlushInterval, options.OutputBatchBytes, sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<IOutputSink>(sp => sp.GetRequiredService<OutputBatcher>());
+        services.AddSingleton<SessionJournal>();
         services.AddSingleton<ProcessExecutor>();
         services.AddSingleton(sp => LoadTasks(options, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Cyclone.Agent.Plugins")));
         services.AddSingleton<TypedTaskExecutor>();

@@ -91,6 +91,11 @@ public sealed partial class ProcessAttempt : IRunningAttempt
                 return StartFailed(started, error);
             }
 
+            foreach (var process in processes)
+            {
+                _executor.Journal.Record(process.Id);
+            }
+
             LogStarted(Lease.TaskId, Lease.Attempt, Lease.NodeIndex, processes.Count, launch.Program);
             var pumps = StartPumps(processes, files);
             var exits = processes.Select(WaitAndCleanUpAsync).ToArray();
@@ -103,6 +108,11 @@ public sealed partial class ProcessAttempt : IRunningAttempt
             }
 
             var codes = await allExited;
+            foreach (var process in processes)
+            {
+                _executor.Journal.Forget(process.Id);
+            }
+
             await DrainAsync(pumps, processes);
             _closed = true;
             await _sink.FlushAsync(CancellationToken.None);

@@ -16,14 +16,18 @@ public sealed class ProcessExecutor
     private readonly ILogger<ProcessAttempt> _logger;
     private readonly string? _setsid;
 
-    public ProcessExecutor(AgentOptions options, IOutputSink sink, TimeProvider time, ILogger<ProcessAttempt> logger)
+    public ProcessExecutor(AgentOptions options, IOutputSink sink, TimeProvider time, ILogger<ProcessAttempt> logger, SessionJournal journal)
     {
+        Journal = journal;
         KillGrace = options.KillGrace;
         _sink = sink;
         _time = time;
         _logger = logger;
         _setsid = ProgramResolver.Resolve("setsid", Environment.CurrentDirectory, Environment.GetEnvironmentVariable("PATH"), out _);
     }
+
+    /// <summary>Where running trees are recorded until they end.</summary>
+    public SessionJournal Journal { get; }
 
     /// <summary>Time between SIGTERM and SIGKILL when a tree is killed.</summary>
     public TimeSpan KillGrace { get; }

@@ -25,6 +25,12 @@ public sealed partial class AgentOptions
     /// <summary>A PEM file of the CA that signed the hub's TLS certificate, when it is not one the system trusts. Default: <c>CYCLONE_CA</c>, else none.</summary>
     public string? CaFile { get; set; }
 
+    /// <summary>
+    /// Where the agent keeps what must outlive it (the process trees it runs, so that the next agent of this name can
+    /// stop what a crashed one left). Default: <c>$XDG_STATE_HOME/cyclone/agent-NAME</c>, else <c>~/.local/state/cyclone/agent-NAME</c>.
+    /// </summary>
+    public string? StateDirectory { get; set; }
+
     /// <summary>The agent's name at the hub; unique among live agents. Default: the host name.</summary>
     public string Name { get; set; } = Dns.GetHostName();
 
@@ -64,6 +70,20 @@ public sealed partial class AgentOptions
 
     /// <summary>Longest wait between two attempts to reach the hub (the wait starts at 1 s and doubles). Default: 30 s.</summary>
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The state directory: <see cref="StateDirectory"/> or its default for this agent's name.</summary>
+    public string StateDirectoryPath()
+    {
+        if (!string.IsNullOrEmpty(StateDirectory))
+        {
+            return StateDirectory;
+        }
+
+        var xdg = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
+        var root = !string.IsNullOrEmpty(xdg) ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
+        var safe = string.Concat(Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+        return Path.Combine(root, "cyclone", $"agent-{safe}");
+    }
 
     /// <summary>The hub URLs of <see cref="HubUrl"/>, in order. Call after <see cref="Problems"/> found nothing.</summary>
     public IReadOnlyList<Uri> HubUrls() =>

@@ -24,9 +24,13 @@ public sealed partial class AgentService : BackgroundService
     private readonly Outbox _outbox;
     private readonly TimeProvider _time;
     private readonly ILogger<AgentService> _logger;
+    private readonly Cyclone.Agent.Executors.SessionJournal _journal;
 
-    public AgentService(AgentOptions options, HubLink link, AttemptSupervisor supervisor, OutputBatcher batcher, OutcomeLedger ledger, Outbox outbox, TimeProvider time, ILogger<AgentService> logger)
+    public AgentService(
+        AgentOptions options, HubLink link, AttemptSupervisor supervisor, OutputBatcher batcher, OutcomeLedger ledger, Outbox outbox, TimeProvider time,
+        Cyclone.Agent.Executors.SessionJournal journal, ILogger<AgentService> logger)
     {
+        _journal = journal;
         _options = options;
         _link = link;
         _supervisor = supervisor;
@@ -44,6 +48,11 @@ public sealed partial class AgentService : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         LogStarting(_options.Name, _options.Slots, _options.HubUrl);
+        if (_journal.KillLeftovers() is > 0 and var leftovers)
+        {
+            LogLeftovers(leftovers);
+        }
+
         var batching = _batcher.RunAsync(CancellationToken.None);
         using var linkStop = new CancellationTokenSource();
         var link = _link.RunAsync(linkStop.Token);
@@ -120,6 +129,9 @@ public sealed partial class AgentService : BackgroundService
 
     [LoggerMessage(4, LogLevel.Warning, "{Count} outcome(s) were not acknowledged by the hub before exit; the hub redispatches those attempts")]
     private partial void LogUnacknowledged(int count);
+
+    [LoggerMessage(6, LogLevel.Warning, "Killed {Count} process tree(s) a previous agent of this name left running (the hub has given their work to others)")]
+    private partial void LogLeftovers(int count);
 
     [LoggerMessage(5, LogLevel.Information, "Agent {Name} stopped")]
     private partial void LogStopped(string name);

@@ -11,10 +11,15 @@ internal sealed class ExecutorHarness
 {
     public ExecutorHarness(TimeSpan? killGrace = null)
     {
-        Executor = new ProcessExecutor(new AgentOptions { KillGrace = killGrace ?? TimeSpan.FromSeconds(2) }, Sink, TimeProvider.System, NullLogger<ProcessAttempt>.Instance);
+        StateDirectory = Path.Combine(Path.GetTempPath(), $"cyclone-agent-test-{Guid.NewGuid():N}");
+        var options = new AgentOptions { KillGrace = killGrace ?? TimeSpan.FromSeconds(2), StateDirectory = StateDirectory };
+        Executor = new ProcessExecutor(options, Sink, TimeProvider.System, NullLogger<ProcessAttempt>.Instance, new SessionJournal(options));
     }
 
     public CollectingSink Sink { get; } = new();
+
+    /// <summary>The agent state directory (where the session journal is).</summary>
+    public string StateDirectory { get; }
 
     public ProcessExecutor Executor { get; }
 

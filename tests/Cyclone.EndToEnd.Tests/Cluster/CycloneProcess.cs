@@ -50,9 +50,14 @@ internal sealed class CycloneProcess : IDisposable
     /// <summary>Every line it printed so far, stdout and stderr interleaved.</summary>
     public string Log => string.Join('\n', _lines);
 
-    public static CycloneProcess Start(string label, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+    public static CycloneProcess Start(string label, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null) =>
+        Start(label, args, environment, workingDirectory, []);
+
+    /// <summary>Starts <c>cyclone</c> through <paramref name="launcher"/> (for example <c>ip netns exec NS</c>), which must exec it in place.</summary>
+    public static CycloneProcess Start(
+        string label, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, string? workingDirectory, IReadOnlyList<string> launcher)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(launcher.Count > 0 ? launcher[0] : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -60,6 +65,16 @@ internal sealed class CycloneProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
+        if (launcher.Count > 0)
+        {
+            foreach (var word in launcher.Skip(1))
+            {
+                info.ArgumentList.Add(word);
+            }
+
+            info.ArgumentList.Add("dotnet");
+        }
+
         info.ArgumentList.Add(CliPaths.CycloneDll);
         foreach (var arg in args)
         {

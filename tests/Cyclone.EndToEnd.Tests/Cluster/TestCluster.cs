@@ -42,6 +42,9 @@ internal sealed partial class TestCluster : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>Where the hub keeps its store, when not in <see cref="DataDirectory"/> (say, on a small disk to fill).</summary>
+    public string? HubDataDirectory { get; set; }
+
     public int Port { get; }
 
     public int GrpcPort { get; }
@@ -71,7 +74,7 @@ internal sealed partial class TestCluster : IAsyncDisposable
     /// <summary>Starts the hub (again, after a crash, on the same ports and data) and waits for /healthz.</summary>
     public async Task<CycloneProcess> StartHubAsync()
     {
-        Hub = Track(CycloneProcess.Start("hub", ["hub", "--port", $"{Port}", "--grpc-port", $"{GrpcPort}", "--data", DataDirectory, .. HubArguments], HubEnvironment));
+        Hub = Track(CycloneProcess.Start("hub", ["hub", "--port", $"{Port}", "--grpc-port", $"{GrpcPort}", "--data", HubDataDirectory ?? DataDirectory, .. HubArguments], HubEnvironment));
         using var anonymous = new CycloneClient(new Uri(HubUrl), new HubCredentials(null, CaFile));
         await Eventually.UntilAsync(async () =>
         {
@@ -80,7 +83,7 @@ internal sealed partial class TestCluster : IAsyncDisposable
         }, StartDeadline, "the hub answers /healthz");
         if (_client is null)
         {
-            AdminToken = File.ReadAllText(Path.Combine(DataDirectory, "bootstrap-token")).Trim();
+            AdminToken = File.ReadAllText(Path.Combine(HubDataDirectory ?? DataDirectory, "bootstrap-token")).Trim();
             _client = new CycloneClient(new Uri(HubUrl), new HubCredentials(AdminToken, CaFile));
             AgentToken = (await _client.CreateTokenAsync(new TokenCreateRequest { Role = "agent", Name = "test agents" }, CancellationToken.None)).Secret;
         }
@@ -92,17 +95,24 @@ internal sealed partial class TestCluster : IAsyncDisposable
     public CycloneProcess LaunchAgent(string name, int slots, string? labels = null) => LaunchAgent(name, slots, labels, null);
 
     /// <summary>Starts an agent with its own <paramref name="token"/> (the cluster's agent token when null).</summary>
-    public CycloneProcess LaunchAgent(string name, int slots, string? labels, string? token)
+    public CycloneProcess LaunchAgent(string name, int slots, string? labels, string? token) => LaunchAgent(name, slots, labels, token, HubUrl, []);
+
+    /// <summary>Starts an agent that reaches the hub at <paramref name="hubUrl"/>, through <paramref name="launcher"/> (say, in a network namespace).</summary>
+    public CycloneProcess LaunchAgent(string name, int slots, string? labels, string? token, string hubUrl, IReadOnlyList<string> launcher)
     {
         if (AgentToken.Length == 0)
         {
             throw new InvalidOperationException("start the hub once before launching agents: they need the agent token it gives");
         }
 
-        string[] args = ["agent", "--hub", HubUrl, "--slots", $"{slots}", "--name", name];
-        var environment = new Dictionary<string, string>(AgentEnvironment) { ["CYCLONE_TOKEN"] = token ?? AgentToken };
+        string[] args = ["agent", "--hub", hubUrl, "--slots", $"{slots}", "--name", name];
+        var environment = new Dictionary<string, string>(AgentEnvironment)
+        {
+            ["CYCLONE_TOKEN"] = token ?? AgentToken,
+            ["XDG_STATE_HOME"] = Path.Combine(DataDirectory, "agent-state"),
+        };
         TrustCa(environment);
-        return Track(CycloneProcess.Start($"agent {name}", labels is null ? args : [.. args, "--labels", labels], environment));
+        return Track(CycloneProcess.Start($"agent {name}", labels is null ? args : [.. args, "--labels", labels], environment, null, launcher));
     }
 
     /// <summary>Starts an agent and waits until the hub lists it as UP.</summary>
