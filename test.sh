@@ -3,6 +3,7 @@
 #   ./test.sh            unit and end-to-end tests
 #   ./test.sh --unit     only the fast unit tests (Core, Storage, Agent, Hub)
 #   ./test.sh --e2e      only the end-to-end tests (real hub and agent processes on 127.0.0.1)
+#   ./test.sh --faults   only the fault suite (load, killed agents and hub, partitions, a full disk; root for all faults)
 # Anything after the mode is passed on to `dotnet test`, e.g. ./test.sh --unit --filter Placement
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,16 +12,19 @@ mode=all
 case "${1:-}" in
   --unit) mode=unit; shift ;;
   --e2e) mode=e2e; shift ;;
+  --faults) mode=faults; shift ;;
   --all) shift ;;
   -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
 esac
 
 unit=(tests/Cyclone.Core.Tests tests/Cyclone.Storage.Tests tests/Cyclone.Tasks.Tests tests/Cyclone.Agent.Tests tests/Cyclone.Hub.Tests)
 e2e=(tests/Cyclone.EndToEnd.Tests)
+faults=(faults)
 case "$mode" in
   unit) projects=("${unit[@]}") ;;
   e2e) projects=("${e2e[@]}") ;;
-  *) projects=("${unit[@]}" "${e2e[@]}") ;;
+  faults) projects=("${faults[@]}") ;;
+  *) projects=("${unit[@]}" "${e2e[@]}" "${faults[@]}") ;;
 esac
 
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -33,12 +37,24 @@ echo "== building (Release)"
 dotnet build Cyclone.slnx -c Release --nologo -v quiet -clp:ErrorsOnly
 
 failed=()
+summary=$(mktemp)
+trap 'rm -f "$summary"' EXIT
 for project in "${projects[@]}"; do
   echo "== testing $project"
   set +e
-  dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" 2>&1 \
-    | grep -v -E '^\s*Passed |^\s*$'
-  status=${PIPESTATUS[0]}
+  if [ "$project" = faults ]; then
+    # the fault suite: the end-to-end project's "faults" category, with its summary table at the end
+    CYCLONE_FAULT_SUMMARY="$summary" dotnet test tests/Cyclone.EndToEnd.Tests -c Release --no-build --nologo \
+      --filter "Category=faults" --logger "console;verbosity=normal" "$@" 2>&1 | grep -v -E '^\s*Passed |^\s*$'
+    status=${PIPESTATUS[0]}
+    cat "$summary"
+  else
+    filter=()
+    if [ "$project" = tests/Cyclone.EndToEnd.Tests ]; then filter=(--filter "Category!=faults"); fi
+    dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal" "${filter[@]}" "$@" 2>&1 \
+      | grep -v -E '^\s*Passed |^\s*$'
+    status=${PIPESTATUS[0]}
+  fi
   set -e
   if [ "$status" -ne 0 ]; then
     failed+=("$project")

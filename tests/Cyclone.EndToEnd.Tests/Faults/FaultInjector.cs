@@ -57,7 +57,7 @@ internal sealed class FaultInjector
     }
 
     /// <summary>Runs the timeline over <paramref name="duration"/>; every fault kind at least its required number of times.</summary>
-    public async Task RunAsync(TimeSpan duration, Func<int> refusedWhileFull, CancellationToken ct)
+    public async Task RunAsync(TimeSpan duration, Func<CancellationToken, Task<bool>> submitRefusedAsFull, CancellationToken ct)
     {
         var plan = new List<(double At, string Fault)>();
         for (var i = 0; i < 10; i++)
@@ -87,12 +87,12 @@ internal sealed class FaultInjector
             }
 
             _say($"{clock.Elapsed.TotalSeconds,6:0.0}s  {fault}");
-            await InjectAsync(fault, refusedWhileFull, ct);
+            await InjectAsync(fault, submitRefusedAsFull, ct);
             _counts.Add(fault);
         }
     }
 
-    private async Task InjectAsync(string fault, Func<int> refusedWhileFull, CancellationToken ct)
+    private async Task InjectAsync(string fault, Func<CancellationToken, Task<bool>> submitRefusedAsFull, CancellationToken ct)
     {
         switch (fault)
         {
@@ -123,10 +123,11 @@ internal sealed class FaultInjector
                 cut.Restore();
                 break;
             case "disk full":
-                var before = refusedWhileFull();
+                // while the disk is full submissions are refused, saying so; once space is back they are taken again
                 var ballast = Disk!.Fill();
-                await Eventually.UntilAsync(() => Task.FromResult(refusedWhileFull() > before), TimeSpan.FromSeconds(30), "a submission is refused while the disk is full");
+                await Eventually.UntilAsync(() => submitRefusedAsFull(ct), TimeSpan.FromSeconds(30), "a submission is refused while the disk is full");
                 File.Delete(ballast);
+                await Eventually.UntilAsync(async () => !await submitRefusedAsFull(ct), TimeSpan.FromSeconds(30), "submissions are taken again once space is back");
                 break;
             default:
                 throw new InvalidOperationException(fault);

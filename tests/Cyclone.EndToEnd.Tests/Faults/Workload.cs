@@ -48,7 +48,7 @@ internal sealed class Workload
             using var http = NewClient();
             while (queue.TryDequeue(out var item))
             {
-                await Task.Delay(item.Delay / Clients, ct);
+                await Task.Delay(item.Delay, ct);
                 var work = await SubmitAsync(http, item.Kind, item.Request, ct);
                 _acknowledged.Add(work);
                 if (item.Kind == "cancelled")
@@ -60,6 +60,28 @@ internal sealed class Workload
         workers.Add(RunDagAsync(ct));
         await Task.WhenAll(workers);
         await Task.WhenAll(cancels);
+    }
+
+    /// <summary>Submits one short job once: true when the hub refused it because its disk is full (507, saying so).</summary>
+    public async Task<bool> SubmitOnceAsync(CancellationToken ct)
+    {
+        using var http = NewClient();
+        var request = Job("true");
+        try
+        {
+            using var response = await http.PostAsync(new Uri("api/v1/jobs", UriKind.Relative), JsonContent.Create(request, options: ApiJson.Options), ct);
+            var body = await AcceptAsync(response, "api/v1/jobs", ct);
+            if (body is not null)
+            {
+                _acknowledged.Add(new SubmittedWork((long)body["jobId"]!, "probe", 1));
+            }
+
+            return response.StatusCode == HttpStatusCode.InsufficientStorage;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     private List<(string, SubmitJobRequest, TimeSpan)> Plan(TimeSpan spread)
