@@ -71,6 +71,11 @@ internal sealed class FaultInjector
         {
             plan.AddRange([(0.4, "network partition"), (0.9, "network partition")]);
         }
+        else
+        {
+            _say("no network namespaces without root: agents are frozen (SIGSTOP) instead of partitioned");
+            plan.AddRange([(0.4, "agent SIGSTOP past lease"), (0.9, "agent SIGSTOP past lease")]);
+        }
 
         if (Disk is not null)
         {
