@@ -6,14 +6,17 @@ public static class Excerpt
     /// <summary>Characters of the input kept in a message.</summary>
     public const int MaxLength = 80;
 
-    public static string Of(string? text)
+    public static string Of(string? text) => Of(text, MaxLength);
+
+    /// <summary>The text as it is when at most <paramref name="max"/> characters long, else its start and its length.</summary>
+    public static string Of(string? text, int max)
     {
-        if (text is null || text.Length <= MaxLength)
+        if (text is null || text.Length <= max)
         {
             return text ?? "";
         }
 
-        var keep = char.IsHighSurrogate(text[MaxLength - 1]) ? MaxLength - 1 : MaxLength;
+        var keep = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
         return $"{text[..keep]}… ({text.Length} characters)";
     }
 }
