@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cyclone.Core.Parsing;
 
 namespace Cyclone.Hub.Hosting;
 
@@ -42,27 +43,42 @@ public sealed class HubOptions
     /// <summary>The certificate both ports serve TLS with. Default: none (cleartext).</summary>
     public HubTlsOptions Tls { get; set; } = new();
 
-    /// <summary>Checks the relations between settings; returns what is wrong, or nothing.</summary>
+    /// <summary>Longest <see cref="LeaseTimeout"/> and <see cref="TimeLimitBackstop"/>: a day.</summary>
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
+
+    /// <summary>Checks each setting and the relations between them; returns what is wrong, or nothing.</summary>
     public IEnumerable<string> Problems()
     {
-        if (LeaseTimeout <= TimeSpan.Zero)
+        var ranges = new List<ValidationResult>();
+        Validator.TryValidateObject(this, new ValidationContext(this), ranges, validateAllProperties: true);
+        foreach (var range in ranges)
         {
-            yield return $"Hub:LeaseTimeout must be positive (is {LeaseTimeout})";
+            yield return $"Hub:{string.Join(", Hub:", range.MemberNames)}: {range.ErrorMessage}";
         }
 
-        if (HeartbeatInterval <= TimeSpan.Zero || HeartbeatInterval * 2 > LeaseTimeout)
+        if (LeaseTimeout <= TimeSpan.Zero || LeaseTimeout > MaxTimeout)
+        {
+            yield return $"Hub:LeaseTimeout must be positive and at most {MaxTimeout} (is {LeaseTimeout})";
+        }
+
+        if (HeartbeatInterval <= TimeSpan.Zero || HeartbeatInterval > LeaseTimeout / 2)
         {
             yield return $"Hub:HeartbeatInterval ({HeartbeatInterval}) must be positive and at most half of Hub:LeaseTimeout ({LeaseTimeout})";
         }
 
-        if (TickInterval <= TimeSpan.Zero)
+        if (TickInterval <= TimeSpan.Zero || TickInterval > LeaseTimeout)
         {
-            yield return $"Hub:TickInterval must be positive (is {TickInterval})";
+            yield return $"Hub:TickInterval ({TickInterval}) must be positive and at most Hub:LeaseTimeout ({LeaseTimeout})";
+        }
+
+        if (TimeLimitBackstop < TimeSpan.Zero || TimeLimitBackstop > MaxTimeout)
+        {
+            yield return $"Hub:TimeLimitBackstop must be between 0 and {MaxTimeout} (is {TimeLimitBackstop})";
         }
 
         if (!System.Net.IPAddress.TryParse(BindAddress, out _) && BindAddress != "localhost")
         {
-            yield return $"Hub:BindAddress '{BindAddress}' is not an IP address";
+            yield return $"Hub:BindAddress '{Excerpt.Of(BindAddress)}' is not an IP address";
         }
 
         if (Port != 0 && Port == GrpcPort)
