@@ -18,24 +18,22 @@ internal static class WorkflowJson
             return null;
         }
 
-        JsonNode? root;
         try
         {
-            root = JsonNode.Parse(utf8, documentOptions: options);
+            // first: the parser itself reads property names (to find duplicates), and would throw on a bad escape in one
+            if (BadEscape(utf8, options) is { } bad)
+            {
+                problems.Add(new WorkflowProblem("file", bad));
+                return null;
+            }
+
+            return JsonNode.Parse(utf8, documentOptions: options);
         }
         catch (JsonException ex)
         {
             problems.Add(new WorkflowProblem("file", $"not valid JSON: {ex.Message}"));
             return null;
         }
-
-        if (BadEscape(utf8, options) is { } bad)
-        {
-            problems.Add(new WorkflowProblem("file", bad));
-            return null;
-        }
-
-        return root;
     }
 
     /// <summary>A string with an escape that is no character (a lone surrogate such as <c>\uD800</c>): reading it would throw later.</summary>

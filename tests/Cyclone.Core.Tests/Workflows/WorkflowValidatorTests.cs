@@ -108,6 +108,7 @@ public sealed class WorkflowValidatorTests
             """{ "nodes": [ {"name":"a","command":["x"],"outputs":{"out":"integer","out":"integer"}} ] }"""u8.ToArray(),
             [.. "{ \"nodes\": [ {\"name\":\""u8, 0xC3, .. "\",\"command\":[\"x\"]} ] }"u8],
             """{ "nodes": [ {"name":"\uDE00","command":["x"]} ] }"""u8.ToArray(),
+            """{ "nodes": [ {"name":"x","command":["x"],"\uDC00":1} ] }"""u8.ToArray(), // found by the REST fuzzer: a bad escape in a key threw
         ];
         foreach (var file in files)
         {

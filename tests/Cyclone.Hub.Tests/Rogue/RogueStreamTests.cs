@@ -66,4 +66,43 @@ public sealed class RogueStreamTests
 
         await FuzzHubState.AssertServingAsync(hub, "after a stream that never read");
     }
+
+    [Fact]
+    public async Task A_stream_that_never_reads_but_keeps_heartbeating_is_cut_off_instead_of_piling_up_messages()
+    {
+        await using var hub = await RogueHub.StartAsync();
+        using var admin = hub.Http(hub.AdminToken);
+        await using var honest = await SimAgent.StartAsync(hub, await RogueHub.AgentTokenAsync(admin, "honest"), "honest", hold: false, RogueHub.HonestLabel);
+        await using var rogue = await FuzzAgentStream.OpenAsync(hub, $"Bearer {await RogueHub.AgentTokenAsync(admin, "rogue")}");
+        await rogue.SendAsync(new AgentMessage { Register = FuzzAgentMessages.Valid("rogue") });
+
+        // each heartbeat names 100 attempts that are not the rogue's: the hub answers with stop orders the rogue never reads
+        var beat = new Heartbeat();
+        beat.Running.AddRange(Enumerable.Range(1, 100).Select(i => new AttemptRef { TaskId = i, Attempt = 1, NodeIndex = 0 }));
+        using var stop = new CancellationTokenSource();
+        var flood = Task.Run(async () =>
+        {
+            try
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    await rogue.SendAsync(new AgentMessage { Heartbeat = beat });
+                }
+            }
+            catch (Grpc.Core.RpcException)
+            {
+                // cut off
+            }
+        });
+        await FuzzEventually.TrueAsync(async () => await AgentStateAsync(admin, "rogue") == "DOWN", "the hub cut off the rogue that never reads", TimeSpan.FromSeconds(30));
+        var jobs = await RogueHub.SubmitAsync(admin, 8);
+        await RogueHub.AllAsync(admin, jobs, "COMPLETED", "the honest agent finished 8 jobs after the rogue was cut off");
+        await stop.CancelAsync();
+        await rogue.DisposeAsync();
+        await flood.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    private static async Task<string?> AgentStateAsync(HttpClient admin, string name) =>
+        (string?)System.Text.Json.Nodes.JsonNode.Parse(await admin.GetStringAsync(new Uri("api/v1/agents", UriKind.Relative)))!.AsArray()
+            .FirstOrDefault(a => (string?)a!["name"] == name)?["state"];
 }

@@ -7,7 +7,7 @@ namespace Cyclone.Hub.Tests.Rogue;
 
 /// <summary>
 /// A well-behaved agent simulated on the gRPC stream: it registers, asks for work, heartbeats every 300 ms, and reports
-/// every lease it gets as exited 0 at once (or holds it until told, when <see cref="Hold"/> is set).
+/// every lease it gets as exited 0 at once (or holds it until told, when <see cref="Hold"/> is set), then asks again.
 /// </summary>
 internal sealed class SimAgent : IAsyncDisposable
 {
@@ -67,6 +67,7 @@ internal sealed class SimAgent : IAsyncDisposable
             Kind = OutcomeKind.Exited, ExitCode = exitCode, Seq = Interlocked.Increment(ref _seq),
         });
         await SendAsync(new AgentMessage { Outcomes = outcome });
+        await SendAsync(new AgentMessage { Ask = new Ask() }); // a slot is free again: as the real agent, ask for more
         Finished.Add(lease.TaskId);
     }
 
@@ -108,13 +109,20 @@ internal sealed class SimAgent : IAsyncDisposable
                 return;
             }
 
-            foreach (var lease in message.Leases?.Leases ?? [])
+            try
             {
-                _held[lease.TaskId] = lease;
-                if (!Hold)
+                foreach (var lease in message.Leases?.Leases ?? [])
                 {
-                    await FinishAsync(lease, output: $"hello from {Name}\n");
+                    _held[lease.TaskId] = lease;
+                    if (!Hold)
+                    {
+                        await FinishAsync(lease, output: $"hello from {Name}\n");
+                    }
                 }
+            }
+            catch (Exception ex) when (ex is RpcException or InvalidOperationException)
+            {
+                return; // the stream is gone (the test is over)
             }
         }
     }
