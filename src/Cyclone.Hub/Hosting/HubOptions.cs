@@ -20,7 +20,7 @@ public sealed class HubOptions
     [Required]
     public string BindAddress { get; set; } = "127.0.0.1";
 
-    /// <summary>How long an agent may stay silent before its attempts are redispatched. Default: 15 s.</summary>
+    /// <summary>How long an agent may stay silent before its attempts are redispatched; at most <see cref="MaxTimeout"/>. Default: 15 s.</summary>
     public TimeSpan LeaseTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How often agents send heartbeats. Must be well under <see cref="LeaseTimeout"/>. Default: 2 s.</summary>
@@ -30,10 +30,10 @@ public sealed class HubOptions
     [Range(1, 1000)]
     public int MaxAttempts { get; set; } = 10;
 
-    /// <summary>How far past its time limit a task may run before the hub ends it itself. Default: 60 s.</summary>
+    /// <summary>How far past its time limit a task may run before the hub ends it itself; 0 to <see cref="MaxTimeout"/>. Default: 60 s.</summary>
     public TimeSpan TimeLimitBackstop { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How often the scheduler checks leases and time limits. Default: 1 s.</summary>
+    /// <summary>How often the scheduler checks leases and time limits; at most <see cref="LeaseTimeout"/>. Default: 1 s.</summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Largest accepted request body in bytes. Default: 4 MiB.</summary>
