@@ -3,6 +3,7 @@ using Cyclone.Agent.Executors;
 using Cyclone.Agent.Hosting;
 using Cyclone.Agent.Hub;
 using Cyclone.Agent.Output;
+using Cyclone.Core.Parsing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -87,7 +88,7 @@ public static partial class AgentApplication
         }
         catch (InvalidOperationException ex)
         {
-            problems = [ex.InnerException is null ? ex.Message : $"{ex.Message} {ex.InnerException.Message}"];
+            problems = [BindingProblem(ex)];
             return null;
         }
 
@@ -108,6 +109,15 @@ public static partial class AgentApplication
 
         return problems.Count == 0 ? options : null;
     }
+
+    /// <summary>The binder's message, with the value that did not convert cut short (it is quoted whole, at any length).</summary>
+    private static string BindingProblem(InvalidOperationException ex) =>
+        ConversionFailure().Match(ex.Message) is { Success: true } m
+            ? $"{m.Groups["path"].Value}: '{Excerpt.Of(m.Groups["value"].Value)}' is not a valid {m.Groups["type"].Value}"
+            : Excerpt.Of(ex.Message, 500);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Failed to convert configuration value '(?<value>.*)' at '(?<path>[^']*)' to type '(?<type>[^']*)'\.$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex ConversionFailure();
 
     private static void AddAgentServices(IServiceCollection services, AgentOptions options, MachineInfo machine)
     {

@@ -37,17 +37,16 @@ public static partial class HubApplication
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Logging.ConfigureCycloneConsole();
 
-        var options = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
+        var options = ReadOptions(builder.Configuration, out var optionProblems);
         var storeOptions = builder.Configuration.GetSection("Store").Get<StoreOptions>() ?? new StoreOptions();
         if (builder.Configuration["Store:DataDirectory"] is null)
         {
             storeOptions.DataDirectory = DataDirectory.Default();
         }
 
-        options.Tls = options.Tls.OrKestrelDefault(builder.Configuration);
-        var problems = options.Problems().ToList();
-        using var certificate = problems.Count == 0 && options.Tls.Enabled ? HubCertificate.Load(options.Tls, problems) : null;
-        if (problems.Count > 0)
+        var problems = optionProblems.ToList();
+        using var certificate = options is { Tls.Enabled: true } ? HubCertificate.Load(options.Tls, problems) : null;
+        if (options is null || problems.Count > 0)
         {
             await Console.Error.WriteLineAsync("error: invalid hub configuration:\n  " + string.Join("\n  ", problems));
             return 2;

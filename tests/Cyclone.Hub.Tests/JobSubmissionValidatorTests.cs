@@ -94,4 +94,16 @@ public sealed class JobSubmissionValidatorTests
         Assert.Equal("sleep", job.Name);
         Assert.Null(job.Tasks[0].TimeLimit);
     }
+
+    [Fact]
+    public void A_megabyte_of_bad_fields_gets_errors_that_quote_only_their_start()
+    {
+        // found by fuzzing: the working directory was quoted whole (the parsers' errors were too)
+        var huge = string.Concat(Enumerable.Repeat("1:30,", 200_000));
+        var request = new SubmitJobRequest { Command = ["/bin/true"], WorkingDirectory = huge, Memory = huge, TimeLimit = huge, Array = huge, Dependency = huge, OutputPattern = "%" + huge };
+
+        Assert.Null(JobSubmissionValidator.Validate(request, "ada", Now, out var errors, out _));
+        Assert.Equal(["array", "dependency", "memory", "outputPattern", "timeLimit", "workingDirectory"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.All(errors.Values.SelectMany(e => e), e => Assert.True(e.Length < 500, $"{e.Length} characters: {e[..100]}"));
+    }
 }

@@ -1,3 +1,5 @@
+using Cyclone.Core.Parsing;
+
 namespace Cyclone.Agent.Hosting;
 
 public sealed partial class AgentOptions
@@ -5,22 +7,28 @@ public sealed partial class AgentOptions
     /// <summary>Largest accepted <see cref="OutputBatchBytes"/>: well under the hub's message size limit.</summary>
     public const int MaxOutputBatchBytes = 8 * 1024 * 1024;
 
+    /// <summary>Longest grace, and longest wait between attempts to reach the hub: a day (timers take no more than 49 days).</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+
+    /// <summary>Longest <see cref="OutputFlushInterval"/>: a minute.</summary>
+    public static readonly TimeSpan MaxFlushInterval = TimeSpan.FromMinutes(1);
+
     /// <summary>Checks every setting; returns what is wrong (naming the setting), or nothing.</summary>
     public IEnumerable<string> Problems()
     {
         if (!string.IsNullOrEmpty(PluginDirectory) && !Directory.Exists(PluginDirectory))
         {
-            yield return $"Agent:PluginDirectory '{PluginDirectory}' is not a directory";
+            yield return $"Agent:PluginDirectory '{Excerpt.Of(PluginDirectory)}' is not a directory";
         }
 
         if (!string.IsNullOrEmpty(TokenFile) && !File.Exists(TokenFile))
         {
-            yield return $"Agent:TokenFile '{TokenFile}' does not exist";
+            yield return $"Agent:TokenFile '{Excerpt.Of(TokenFile)}' does not exist";
         }
 
         if (!string.IsNullOrEmpty(CaFile) && !File.Exists(CaFile))
         {
-            yield return $"Agent:CaFile '{CaFile}' does not exist";
+            yield return $"Agent:CaFile '{Excerpt.Of(CaFile)}' does not exist";
         }
 
         var urls = SplitList(HubUrl).ToList();
@@ -33,13 +41,13 @@ public sealed partial class AgentOptions
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
-                yield return $"Agent:HubUrl entry '{url}' is not an absolute http:// or https:// URL";
+                yield return $"Agent:HubUrl entry '{Excerpt.Of(url)}' is not an absolute http:// or https:// URL";
             }
         }
 
         if (string.IsNullOrWhiteSpace(Name) || Name.Length > 200)
         {
-            yield return $"Agent:Name must be 1 to 200 characters (is '{Name}')";
+            yield return $"Agent:Name must be 1 to 200 characters (is '{Excerpt.Of(Name)}')";
         }
 
         if (Slots < 1)
@@ -51,23 +59,23 @@ public sealed partial class AgentOptions
         {
             if (label.Any(char.IsWhiteSpace))
             {
-                yield return $"Agent:Labels entry '{label}' contains white space";
+                yield return $"Agent:Labels entry '{Excerpt.Of(label)}' contains white space";
             }
         }
 
-        if (KillGrace < TimeSpan.Zero)
+        if (KillGrace < TimeSpan.Zero || KillGrace > MaxWait)
         {
-            yield return $"Agent:KillGrace must not be negative (is {KillGrace})";
+            yield return $"Agent:KillGrace must be between 0 and {MaxWait} (is {KillGrace})";
         }
 
-        if (ShutdownGrace < TimeSpan.Zero)
+        if (ShutdownGrace < TimeSpan.Zero || ShutdownGrace > MaxWait)
         {
-            yield return $"Agent:ShutdownGrace must not be negative (is {ShutdownGrace})";
+            yield return $"Agent:ShutdownGrace must be between 0 and {MaxWait} (is {ShutdownGrace})";
         }
 
-        if (OutputFlushInterval <= TimeSpan.Zero)
+        if (OutputFlushInterval <= TimeSpan.Zero || OutputFlushInterval > MaxFlushInterval)
         {
-            yield return $"Agent:OutputFlushInterval must be positive (is {OutputFlushInterval})";
+            yield return $"Agent:OutputFlushInterval must be positive and at most {MaxFlushInterval} (is {OutputFlushInterval})";
         }
 
         if (OutputBatchBytes < 1024 || OutputBatchBytes > MaxOutputBatchBytes)
@@ -80,9 +88,9 @@ public sealed partial class AgentOptions
             yield return $"Agent:OutputBufferBytes ({OutputBufferBytes}) must be at least Agent:OutputBatchBytes ({OutputBatchBytes})";
         }
 
-        if (ReconnectMaxDelay < TimeSpan.FromSeconds(1))
+        if (ReconnectMaxDelay < TimeSpan.FromSeconds(1) || ReconnectMaxDelay > MaxWait)
         {
-            yield return $"Agent:ReconnectMaxDelay must be at least 1 s (is {ReconnectMaxDelay})";
+            yield return $"Agent:ReconnectMaxDelay must be between 1 s and {MaxWait} (is {ReconnectMaxDelay})";
         }
     }
 }

@@ -31,7 +31,7 @@ public static class ArraySpecParser
         {
             if (!int.TryParse(body.AsSpan(percent + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var limit) || limit < 1)
             {
-                error = $"'{body[percent..]}' in array '{text}' must be % followed by a positive number of elements to run at once";
+                error = $"'{Excerpt.Of(body[percent..])}' in array '{Excerpt.Of(text)}' must be % followed by a positive number of elements to run at once";
                 return false;
             }
 
@@ -40,20 +40,21 @@ public static class ArraySpecParser
         }
 
         var indices = new SortedSet<int>();
+        var listed = 0; // repeats count too: overlapping ranges must not make the work grow past the limit
         foreach (var part in body.Split(','))
         {
             if (!TryRange(part.Trim(), out var first, out var last, out var step))
             {
-                error = $"'{part}' in array '{text}' is not an index, a range a-b or a stepped range a-b:s of indices from 0 to {MaxIndex}";
+                error = $"'{Excerpt.Of(part)}' in array '{Excerpt.Of(text)}' is not an index, a range a-b or a stepped range a-b:s of indices from 0 to {MaxIndex}";
                 return false;
             }
 
             for (long i = first; i <= last; i += step)
             {
                 indices.Add((int)i);
-                if (indices.Count > MaxElements)
+                if (++listed > MaxElements)
                 {
-                    error = $"array '{text}' has more than {MaxElements} elements";
+                    error = $"array '{Excerpt.Of(text)}' lists more than {MaxElements} indices (repeats count too)";
                     return false;
                 }
             }

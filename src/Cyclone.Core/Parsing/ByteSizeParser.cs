@@ -27,7 +27,7 @@ public static class ByteSizeParser
 
         if (end == 0 || !long.TryParse(t.AsSpan(0, end), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
-            error = $"size '{t}' must start with a whole number, e.g. 512M or 4G";
+            error = $"size '{Excerpt.Of(t)}' must start with a whole number, e.g. 512M or 4G";
             return false;
         }
 
@@ -48,13 +48,13 @@ public static class ByteSizeParser
         };
         if (shift < 0)
         {
-            error = $"size '{t}' has an unknown unit '{t[end..]}'; use K, M, G or T";
+            error = $"size '{Excerpt.Of(t)}' has an unknown unit '{Excerpt.Of(t[end..])}'; use K, M, G or T";
             return false;
         }
 
         if (n > (long.MaxValue >> shift))
         {
-            error = $"size '{t}' is too large";
+            error = $"size '{Excerpt.Of(t)}' is too large";
             return false;
         }
 

@@ -25,13 +25,13 @@ public static class DependencySpecParser
             var parts = clause.Trim().Split(':');
             if (!DependencyKinds.TryParseWire(parts[0], out var kind))
             {
-                error = $"'{parts[0]}' in dependency '{text}' is not afterok, afterany or afternotok";
+                error = $"'{Excerpt.Of(parts[0])}' in dependency '{Excerpt.Of(text)}' is not afterok, afterany or afternotok";
                 return false;
             }
 
             if (parts.Length < 2)
             {
-                error = $"'{clause}' in dependency '{text}' names no job; write {parts[0]}:JOB[:JOB...]";
+                error = $"'{Excerpt.Of(clause)}' in dependency '{Excerpt.Of(text)}' names no job; write {parts[0]}:JOB[:JOB...]";
                 return false;
             }
 
@@ -39,7 +39,7 @@ public static class DependencySpecParser
             {
                 if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var jobId))
                 {
-                    error = $"'{id}' in dependency '{text}' is not a job id";
+                    error = $"'{Excerpt.Of(id)}' in dependency '{Excerpt.Of(text)}' is not a job id";
                     return false;
                 }
 

@@ -28,7 +28,7 @@ public static class DurationParser
                 return false;
             }
 
-            duration += span[digits] switch
+            var part = span[digits] switch
             {
                 's' => TimeSpan.FromSeconds(n),
                 'm' => TimeSpan.FromMinutes(n),
@@ -36,10 +36,12 @@ public static class DurationParser
                 'd' => TimeSpan.FromDays(n),
                 _ => TimeSpan.MinValue,
             };
-            if (duration < TimeSpan.Zero)
+            if (part < TimeSpan.Zero || part > TimeSpan.MaxValue - duration)
             {
-                return false;
+                return false; // no unit, or a sum past the largest duration
             }
+
+            duration += part;
 
             span = span[(digits + 1)..];
         }

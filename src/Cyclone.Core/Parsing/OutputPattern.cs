@@ -26,7 +26,7 @@ public static class OutputPattern
 
             if (i + 1 >= pattern.Length || "jnt%".IndexOf(pattern[i + 1], StringComparison.Ordinal) < 0)
             {
-                return $"output pattern '{pattern}' has an unknown placeholder at position {i}; use %j, %n, %t or %%";
+                return $"output pattern '{Excerpt.Of(pattern)}' has an unknown placeholder at position {i}; use %j, %n, %t or %%";
             }
 
             i++;

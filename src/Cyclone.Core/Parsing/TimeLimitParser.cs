@@ -93,7 +93,7 @@ public static class TimeLimitParser
         seconds += days * 86400;
         if (seconds > TimeSpan.MaxValue.TotalSeconds / 2)
         {
-            error = $"time limit '{t}' is too large";
+            error = $"time limit '{Excerpt.Of(t)}' is too large";
             return false;
         }
 
@@ -119,7 +119,7 @@ public static class TimeLimitParser
 
     private static bool Fail(string t, out string error)
     {
-        error = $"time limit '{t}' is not in a Slurm format: minutes, m:s, h:m:s, d-h, d-h:m or d-h:m:s";
+        error = $"time limit '{Excerpt.Of(t)}' is not in a Slurm format: minutes, m:s, h:m:s, d-h, d-h:m or d-h:m:s";
         return false;
     }
 }

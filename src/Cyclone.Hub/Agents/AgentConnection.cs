@@ -11,7 +11,13 @@ namespace Cyclone.Hub.Agents;
     "Design", "CA1001", Justification = "The token source has no timer; it may be cancelled by the loop after the stream ended, so it is never disposed.")]
 public sealed class AgentConnection
 {
-    private readonly Channel<HubMessage> _outbound = Channel.CreateUnbounded<HubMessage>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>
+    /// Most messages queued for a stream. An agent reads what it is sent at once; a stream that lets this many pile up
+    /// does not, and is closed rather than let the hub's memory grow without end (its work is redispatched when its lease runs out).
+    /// </summary>
+    public const int MaxQueued = 1_000;
+
+    private readonly Channel<HubMessage> _outbound = Channel.CreateBounded<HubMessage>(new BoundedChannelOptions(MaxQueued) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _closed = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(long TaskId, int Attempt), byte> _attempts = new();
 
@@ -55,8 +61,17 @@ public sealed class AgentConnection
     /// <summary>Whether output of an attempt is accepted from this stream: only of attempts leased to this agent.</summary>
     public bool MayWriteOutput(long taskId, int attempt) => _attempts.ContainsKey((taskId, attempt));
 
-    /// <summary>Queues a message; false once the stream is closed.</summary>
-    public bool Send(HubMessage message) => _outbound.Writer.TryWrite(message);
+    /// <summary>Queues a message; false once the stream is closed, or when <see cref="MaxQueued"/> are waiting (the stream is closed then).</summary>
+    public bool Send(HubMessage message)
+    {
+        if (_outbound.Writer.TryWrite(message))
+        {
+            return true;
+        }
+
+        Close();
+        return false;
+    }
 
     /// <summary>Ends the stream after the queued messages are written.</summary>
     public void Close()

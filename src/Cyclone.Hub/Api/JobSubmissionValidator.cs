@@ -90,7 +90,7 @@ public static class JobSubmissionValidator
 
         if (request.WorkingDirectory is { } wd && (!Path.IsPathFullyQualified(wd) || wd.Contains('\0', StringComparison.Ordinal)))
         {
-            Add("workingDirectory", $"the working directory '{wd}' must be an absolute path");
+            Add("workingDirectory", $"the working directory '{Excerpt.Of(wd)}' must be an absolute path");
         }
 
         if (request.Environment is { Count: > MaxEnvVars })

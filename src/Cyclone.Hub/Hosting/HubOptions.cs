@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cyclone.Core.Parsing;
 
 namespace Cyclone.Hub.Hosting;
 
@@ -19,7 +20,7 @@ public sealed class HubOptions
     [Required]
     public string BindAddress { get; set; } = "127.0.0.1";
 
-    /// <summary>How long an agent may stay silent before its attempts are redispatched. Default: 15 s.</summary>
+    /// <summary>How long an agent may stay silent before its attempts are redispatched; at most <see cref="MaxTimeout"/>. Default: 15 s.</summary>
     public TimeSpan LeaseTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How often agents send heartbeats. Must be well under <see cref="LeaseTimeout"/>. Default: 2 s.</summary>
@@ -29,10 +30,10 @@ public sealed class HubOptions
     [Range(1, 1000)]
     public int MaxAttempts { get; set; } = 10;
 
-    /// <summary>How far past its time limit a task may run before the hub ends it itself. Default: 60 s.</summary>
+    /// <summary>How far past its time limit a task may run before the hub ends it itself; 0 to <see cref="MaxTimeout"/>. Default: 60 s.</summary>
     public TimeSpan TimeLimitBackstop { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How often the scheduler checks leases and time limits. Default: 1 s.</summary>
+    /// <summary>How often the scheduler checks leases and time limits; at most <see cref="LeaseTimeout"/>. Default: 1 s.</summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Largest accepted request body in bytes. Default: 4 MiB.</summary>
@@ -42,27 +43,42 @@ public sealed class HubOptions
     /// <summary>The certificate both ports serve TLS with. Default: none (cleartext).</summary>
     public HubTlsOptions Tls { get; set; } = new();
 
-    /// <summary>Checks the relations between settings; returns what is wrong, or nothing.</summary>
+    /// <summary>Longest <see cref="LeaseTimeout"/> and <see cref="TimeLimitBackstop"/>: a day.</summary>
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
+
+    /// <summary>Checks each setting and the relations between them; returns what is wrong, or nothing.</summary>
     public IEnumerable<string> Problems()
     {
-        if (LeaseTimeout <= TimeSpan.Zero)
+        var ranges = new List<ValidationResult>();
+        Validator.TryValidateObject(this, new ValidationContext(this), ranges, validateAllProperties: true);
+        foreach (var range in ranges)
         {
-            yield return $"Hub:LeaseTimeout must be positive (is {LeaseTimeout})";
+            yield return $"Hub:{string.Join(", Hub:", range.MemberNames)}: {range.ErrorMessage}";
         }
 
-        if (HeartbeatInterval <= TimeSpan.Zero || HeartbeatInterval * 2 > LeaseTimeout)
+        if (LeaseTimeout <= TimeSpan.Zero || LeaseTimeout > MaxTimeout)
+        {
+            yield return $"Hub:LeaseTimeout must be positive and at most {MaxTimeout} (is {LeaseTimeout})";
+        }
+
+        if (HeartbeatInterval <= TimeSpan.Zero || HeartbeatInterval > LeaseTimeout / 2)
         {
             yield return $"Hub:HeartbeatInterval ({HeartbeatInterval}) must be positive and at most half of Hub:LeaseTimeout ({LeaseTimeout})";
         }
 
-        if (TickInterval <= TimeSpan.Zero)
+        if (TickInterval <= TimeSpan.Zero || TickInterval > LeaseTimeout)
         {
-            yield return $"Hub:TickInterval must be positive (is {TickInterval})";
+            yield return $"Hub:TickInterval ({TickInterval}) must be positive and at most Hub:LeaseTimeout ({LeaseTimeout})";
+        }
+
+        if (TimeLimitBackstop < TimeSpan.Zero || TimeLimitBackstop > MaxTimeout)
+        {
+            yield return $"Hub:TimeLimitBackstop must be between 0 and {MaxTimeout} (is {TimeLimitBackstop})";
         }
 
         if (!System.Net.IPAddress.TryParse(BindAddress, out _) && BindAddress != "localhost")
         {
-            yield return $"Hub:BindAddress '{BindAddress}' is not an IP address";
+            yield return $"Hub:BindAddress '{Excerpt.Of(BindAddress)}' is not an IP address";
         }
 
         if (Port != 0 && Port == GrpcPort)

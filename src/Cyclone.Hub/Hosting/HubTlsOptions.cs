@@ -1,3 +1,4 @@
+using Cyclone.Core.Parsing;
 using Microsoft.Extensions.Configuration;
 
 namespace Cyclone.Hub.Hosting;
@@ -70,12 +71,16 @@ public sealed class HubTlsOptions
 
         if (!File.Exists(Certificate))
         {
-            yield return $"{CertificateSetting}: no certificate file at {Path.GetFullPath(Certificate!)}";
+            yield return $"{CertificateSetting}: no certificate file at {FullPath(Certificate!)}";
         }
 
         if (!string.IsNullOrWhiteSpace(Key) && !File.Exists(Key))
         {
-            yield return $"{KeySetting}: no key file at {Path.GetFullPath(Key)}";
+            yield return $"{KeySetting}: no key file at {FullPath(Key)}";
         }
     }
+
+    /// <summary>The full path for a message; a path with a NUL has none (GetFullPath throws on it).</summary>
+    private static string FullPath(string path) =>
+        Excerpt.Of(path.Contains('\0', StringComparison.Ordinal) ? path : Path.GetFullPath(path), 300);
 }

@@ -54,4 +54,32 @@ public sealed class ArraySpecParserTests
         Assert.False(DependencySpecParser.TryParse(text, out _, out var error));
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_megabyte_of_repeated_ranges_is_refused_without_walking_every_repeat()
+    {
+        // found by fuzzing: each repeat of 0-99999 was walked again, about 20 minutes for this input
+        var text = string.Join(',', Enumerable.Repeat("0-99999", 131_072));
+        Assert.False(ArraySpecParser.TryParse(text, out _, out var error));
+        Assert.Contains("more than 100000 indices", error, StringComparison.Ordinal);
+        Assert.True(error.Length < 300, error);
+    }
+
+    [Fact]
+    public void An_error_about_a_huge_array_quotes_only_its_start()
+    {
+        // found by fuzzing: the whole input was quoted, twice
+        var text = string.Concat(Enumerable.Repeat("92233720368547758070-99999", 40_000));
+        Assert.False(ArraySpecParser.TryParse(text, out _, out var error));
+        Assert.True(error.Length < 500, $"{error.Length} characters");
+        Assert.Contains("(1040000 characters)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_error_about_a_huge_dependency_quotes_only_its_start()
+    {
+        // found by fuzzing: the whole input was quoted, twice
+        Assert.False(DependencySpecParser.TryParse(new string('9', 1 << 20), out _, out var error));
+        Assert.True(error.Length < 500, $"{error.Length} characters");
+    }
 }

@@ -112,4 +112,12 @@ public class ByteSizeParserTests
         var bytes = ByteSizeParser.Parse(text);
         Assert.Equal(bytes, ByteSizeParser.Parse(ByteSizeParser.Format(bytes)));
     }
+
+    [Fact]
+    public void An_error_about_a_huge_size_quotes_only_its_start()
+    {
+        // found by fuzzing: the whole input was quoted
+        Assert.False(ByteSizeParser.TryParse(string.Concat(Enumerable.Repeat("PB", 1 << 19)), out _, out var error));
+        Assert.True(error.Length < 500, $"{error.Length} characters");
+    }
 }

@@ -49,4 +49,13 @@ public class OutputPatternTests
     [Fact]
     public void Each_placeholder_is_expanded_every_time_it_appears() =>
         Assert.Equal("9/9/9", OutputPattern.Expand("%j/%j/%j", 9, 0, 0));
+
+    [Fact]
+    public void An_error_about_a_huge_pattern_quotes_only_its_start()
+    {
+        // found by fuzzing: the whole input was quoted
+        var error = OutputPattern.Validate(string.Concat(Enumerable.Repeat("%4228596", 131_072)));
+        Assert.NotNull(error);
+        Assert.True(error.Length < 500, $"{error.Length} characters");
+    }
 }

@@ -115,4 +115,12 @@ public class TimeLimitParserTests
     [InlineData("7-12:30:05")]
     public void Formatted_limit_parses_back_to_itself(string text) =>
         Assert.Equal(text, TimeLimitParser.Format(TimeLimitParser.Parse(text)));
+
+    [Fact]
+    public void An_error_about_a_huge_time_limit_quotes_only_its_start()
+    {
+        // found by fuzzing: the whole input was quoted
+        Assert.False(TimeLimitParser.TryParse(string.Concat(Enumerable.Repeat(":-0x UNLIMITED", 75_000)), out _, out var error));
+        Assert.True(error.Length < 500, $"{error.Length} characters");
+    }
 }

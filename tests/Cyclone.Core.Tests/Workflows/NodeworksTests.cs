@@ -74,4 +74,55 @@ public sealed class NodeworksTests
     [InlineData(-2.0, "<class 'float'>", "-2.0")]
     public void Numbers_are_written_as_python_writes_them(double value, string dtype, string expected) =>
         Assert.Equal(expected, NodeworksOutputWriter.Format(value, dtype));
+
+    [Fact]
+    public void Entries_and_terminals_of_unexpected_types_are_skipped_not_thrown_on()
+    {
+        // reduced from fuzzing finds: casts of a number to string and indexing a terminal that is no object threw InvalidOperationException
+        var file = """
+            { "odd": { "type": 5 },
+              "n": { "type": "Node", "path": ["math", "Power"],
+                     "terminals": { "base": 5, "exponent": { "opts": [1] }, "result": { "value": 1, "opts": { "out": true, "dtype": 7 } } } } }
+            """u8.ToArray();
+        var wf = Read(file, out var problems);
+        Assert.Empty(problems);
+        Assert.Null(wf.Nodes.Single().Outputs.Single().Type); // a dtype that is no string names no type
+        Assert.Equal(file, NodeworksOutputWriter.FillOutputs(file, NodeworksOutputWriter.RecordedOutputs(file)));
+    }
+
+    [Fact]
+    public void Duplicate_keys_invalid_UTF8_and_lone_surrogate_escapes_are_problems_of_the_file()
+    {
+        // found by fuzzing: duplicate keys threw ArgumentException, the others InvalidOperationException
+        byte[][] files = ["{\"a\": {\"type\": \"x\"}, \"a\": {}}"u8.ToArray(), [.. "{\"a\": {\"type\": \""u8, 0xFF, .. "\"}}"u8], "{\"a\": {\"type\": \"\\uDE00\"}}"u8.ToArray(), "{\"\\uD800\": {}}"u8.ToArray()];
+        foreach (var file in files)
+        {
+            Assert.Null(NodeworksReader.Read(file, "ex", out var problems));
+            Assert.Equal("file", Assert.Single(problems).Where);
+        }
+    }
+
+    [Fact]
+    public void An_output_terminal_without_a_value_is_not_recorded_so_filling_outputs_leaves_it_alone()
+    {
+        // found by fuzzing: the run's file could not be written (ArgumentException) when an output terminal had no value
+        var file = """{ "n": { "type": "Node", "path": ["types", "Integer"], "terminals": { "int": { "opts": { "out": true } } } } }"""u8.ToArray();
+        Assert.Empty(Read(file, out var problems).Nodes.Single().Parameters);
+        Assert.Empty(problems);
+        Assert.Empty(NodeworksOutputWriter.RecordedOutputs(file));
+        Assert.Equal(file, NodeworksOutputWriter.FillOutputs(file, NodeworksOutputWriter.RecordedOutputs(file)));
+    }
+
+    [Fact]
+    public void Outputs_are_filled_in_a_file_nested_as_deep_as_the_reader_accepts()
+    {
+        // found by fuzzing: the writer read with a depth limit of 64, the reader accepts 256
+        var text = Encoding.UTF8.GetString(Fixture);
+        var power = text.IndexOf("\"power\": {", StringComparison.Ordinal) + "\"power\": {".Length;
+        var deep = text.Insert(power, $"\"deep\": {new string('[', 100)}{new string(']', 100)},");
+        var file = Encoding.UTF8.GetBytes(deep);
+        Read(file, out var problems);
+        Assert.Empty(problems);
+        Assert.Equal(5, NodeworksOutputWriter.RecordedOutputs(file).Count);
+    }
 }

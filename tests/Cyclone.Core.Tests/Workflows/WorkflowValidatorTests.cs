@@ -98,4 +98,35 @@ public sealed class WorkflowValidatorTests
         var properties = schema.RootElement.GetProperty("$defs").GetProperty("node").GetProperty("properties");
         Assert.Equal(NativeWorkflowReader.NodeFields.Order(StringComparer.Ordinal), properties.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void Duplicate_keys_invalid_UTF8_and_lone_surrogate_escapes_are_problems_of_the_file()
+    {
+        // found by fuzzing: duplicate keys threw ArgumentException, the others InvalidOperationException
+        byte[][] files =
+        [
+            """{ "nodes": [ {"name":"a","command":["x"],"outputs":{"out":"integer","out":"integer"}} ] }"""u8.ToArray(),
+            [.. "{ \"nodes\": [ {\"name\":\""u8, 0xC3, .. "\",\"command\":[\"x\"]} ] }"u8],
+            """{ "nodes": [ {"name":"\uDE00","command":["x"]} ] }"""u8.ToArray(),
+            """{ "nodes": [ {"name":"x","command":["x"],"\uDC00":1} ] }"""u8.ToArray(), // found by the REST fuzzer: a bad escape in a key threw
+        ];
+        foreach (var file in files)
+        {
+            Assert.Null(NativeWorkflowReader.Read(file, "wf", out var problems));
+            Assert.Equal("file", Assert.Single(problems).Where);
+        }
+    }
+
+    [Fact]
+    public void A_long_cycle_huge_names_and_kinds_are_reported_in_short_problems()
+    {
+        // found by fuzzing: a cycle of 800 nodes, a 100,000-character field name and a megabyte kind made problems as long
+        var ring = string.Join(',', Enumerable.Range(0, 800).Select(i => $"{{\"from\":\"r{i}\",\"to\":\"r{(i + 1) % 800}\"}}"));
+        var nodes = string.Join(',', Enumerable.Range(0, 800).Select(i => $"{{\"name\":\"r{i}\",\"command\":[\"x\"]}}"));
+        var huge = new string('k', 1 << 20);
+        var problems = Problems($$"""{ "nodes": [ {{nodes}}, {"name":"odd","task":"{{huge}}","{{huge[..100_000]}}":1} ], "edges": [ {{ring}} ] }""");
+        Assert.Equal(3, problems.Count);
+        Assert.All(problems, p => Assert.True(p.Where.Length < 400 && p.Message.Length < 1_100, $"{p.Where.Length} + {p.Message.Length} characters"));
+        Assert.Contains(problems, p => p.Message.StartsWith("cycle: r", StringComparison.Ordinal));
+    }
 }

@@ -22,20 +22,14 @@ public static class NativeWorkflowReader
     {
         var p = new List<WorkflowProblem>();
         problems = p;
-        JsonObject? root;
-        try
+        var options = new JsonDocumentOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false };
+        if (WorkflowJson.Parse(utf8, options, p) is not JsonObject root)
         {
-            root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject;
-        }
-        catch (JsonException ex)
-        {
-            p.Add(new WorkflowProblem("file", $"not valid JSON: {ex.Message}"));
-            return null;
-        }
+            if (p.Count == 0)
+            {
+                p.Add(new WorkflowProblem("file", "a workflow is a JSON object with a nodes list"));
+            }
 
-        if (root is null)
-        {
-            p.Add(new WorkflowProblem("file", "a workflow is a JSON object with a nodes list"));
             return null;
         }
 

@@ -40,20 +40,21 @@ public static class NodeworksOutputWriter
         return [.. result];
     }
 
-    /// <summary>The stored value of every output terminal, by node and terminal.</summary>
+    /// <summary>The stored value of every output terminal that has a value to fill in, by node and terminal.</summary>
     public static IReadOnlyDictionary<(string Node, string Terminal), JsonNode?> RecordedOutputs(ReadOnlySpan<byte> utf8)
     {
-        var root = JsonNode.Parse(utf8) as JsonObject ?? [];
+        var root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = NodeworksReader.MaxDepth }) as JsonObject ?? [];
         var result = new Dictionary<(string, string), JsonNode?>();
         foreach (var (node, entry) in root)
         {
-            if (entry is JsonObject e && (string?)e["type"] == "Node" && e["terminals"] is JsonObject terminals)
+            if (entry is JsonObject e && NodeworksReader.Text(e["type"]) == "Node" && e["terminals"] is JsonObject terminals)
             {
                 foreach (var (name, t) in terminals)
                 {
-                    if (t?["opts"]?["out"] is JsonValue o && o.GetValueKind() == JsonValueKind.True)
+                    if (t is JsonObject terminal && terminal["opts"] is JsonObject opts && opts["out"] is JsonValue o && o.GetValueKind() == JsonValueKind.True
+                        && terminal.ContainsKey("value"))
                     {
-                        result[(node, name)] = t["value"]?.DeepClone();
+                        result[(node, name)] = terminal["value"]?.DeepClone();
                     }
                 }
             }
@@ -88,15 +89,15 @@ public static class NodeworksOutputWriter
     private static Dictionary<(string, string), string?> Dtypes(ReadOnlySpan<byte> utf8)
     {
         var result = new Dictionary<(string, string), string?>();
-        if (JsonNode.Parse(utf8) is JsonObject root)
+        if (JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = NodeworksReader.MaxDepth }) is JsonObject root)
         {
             foreach (var (node, entry) in root)
             {
-                if (entry?["terminals"] is JsonObject terminals)
+                if ((entry as JsonObject)?["terminals"] is JsonObject terminals)
                 {
                     foreach (var (name, t) in terminals)
                     {
-                        result[(node, name)] = (string?)t?["opts"]?["dtype"];
+                        result[(node, name)] = NodeworksReader.Text(((t as JsonObject)?["opts"] as JsonObject)?["dtype"]);
                     }
                 }
             }
@@ -109,7 +110,7 @@ public static class NodeworksOutputWriter
     private static Dictionary<(string, string), (int Start, int End)> ValueSpans(ReadOnlySpan<byte> utf8)
     {
         var spans = new Dictionary<(string, string), (int, int)>();
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 256 });
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = NodeworksReader.MaxDepth });
         var path = new List<string?>();
         string? pending = null;
         while (reader.Read())

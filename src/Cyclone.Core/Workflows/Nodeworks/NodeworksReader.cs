@@ -12,31 +12,27 @@ namespace Cyclone.Core.Workflows.Nodeworks;
 /// </summary>
 public static class NodeworksReader
 {
+    /// <summary>Deepest nesting read; the output writer reads what the reader accepted with the same limit.</summary>
+    internal const int MaxDepth = 256;
+
     public static WorkflowDefinition? Read(ReadOnlySpan<byte> utf8, string workflowName, out IReadOnlyList<WorkflowProblem> problems)
     {
         var found = new List<WorkflowProblem>();
         problems = found;
-        JsonObject? root;
-        try
+        if (WorkflowJson.Parse(utf8, new JsonDocumentOptions { MaxDepth = MaxDepth, AllowDuplicateProperties = false }, found) is not JsonObject root)
         {
-            root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = 256 }) as JsonObject;
-        }
-        catch (JsonException ex)
-        {
-            found.Add(new WorkflowProblem("file", $"not valid JSON: {ex.Message}"));
-            return null;
-        }
+            if (found.Count == 0)
+            {
+                found.Add(new WorkflowProblem("file", "a Nodeworks file is a JSON object keyed by unique names"));
+            }
 
-        if (root is null)
-        {
-            found.Add(new WorkflowProblem("file", "a Nodeworks file is a JSON object keyed by unique names"));
             return null;
         }
 
         var edges = new List<WorkflowEdge>();
         foreach (var (key, entry) in root)
         {
-            if (entry is JsonObject e && (string?)e["type"] == "Connection")
+            if (entry is JsonObject e && Text(e["type"]) == "Connection")
             {
                 if (End(e["input"]) is { } from && End(e["output"]) is { } to)
                 {
@@ -59,7 +55,7 @@ public static class NodeworksReader
                 continue;
             }
 
-            if ((string?)e["type"] != "Node")
+            if (Text(e["type"]) != "Node")
             {
                 continue;
             }
@@ -90,9 +86,9 @@ public static class NodeworksReader
         var stored = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         foreach (var (name, t) in terminals)
         {
-            var opts = t?["opts"] as JsonObject;
-            var type = TypeOf((string?)opts?["dtype"]);
-            var value = t?["value"];
+            var opts = (t as JsonObject)?["opts"] as JsonObject;
+            var type = TypeOf(Text(opts?["dtype"]));
+            var value = (t as JsonObject)?["value"];
             if (opts?["in"] is JsonValue i && i.GetValueKind() == JsonValueKind.True)
             {
                 inputs.Add(new WorkflowPort(name, type, opts["multiinput"] is JsonValue m && m.GetValueKind() == JsonValueKind.True));
@@ -128,6 +124,10 @@ public static class NodeworksReader
             && a[1] is JsonValue t && t.GetValueKind() == JsonValueKind.String
             ? ((string)n!, (string)t!)
             : null;
+
+    /// <summary>The string a node holds; null when it holds anything else.</summary>
+    internal static string? Text(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
     /// <summary>The value type of a Python dtype such as <c>&lt;class 'float'&gt;</c>; null when unknown.</summary>
     public static string? TypeOf(string? dtype) => dtype switch
