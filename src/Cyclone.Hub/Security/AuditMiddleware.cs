@@ -38,11 +38,9 @@ public sealed class AuditMiddleware
                 var query = context.Request.QueryString.Value ?? "";
                 _trail.Record(new AuditRecord(
                     0, at, caller?.Name, caller?.TokenId, caller?.Role, context.Request.Method,
-                    Truncate(path + query, 2000), status, context.Connection.RemoteIpAddress?.ToString(),
+                    Cyclone.Core.Parsing.Excerpt.Of(path + query, 2000), status, context.Connection.RemoteIpAddress?.ToString(),
                     context.Items[BearerTokenDefaults.FailureItem] as string));
             }
         }
     }
-
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 }

@@ -47,11 +47,12 @@ public sealed class AuthorizationMatrixTests
         }
 
         using var admin = fixture.Hub.Http(fixture.AdminToken);
-        var entries = await Eventually(async () =>
+        JsonArray entries = [];
+        await FuzzEventually.TrueAsync(async () =>
         {
-            var list = JsonNode.Parse(await admin.GetStringAsync(new Uri("api/v1/audit?denied=true", UriKind.Relative)))!.AsArray();
-            return list.Any(e => (string?)e!["user"] == "bob") ? list : null;
-        });
+            entries = JsonNode.Parse(await admin.GetStringAsync(new Uri("api/v1/audit?denied=true", UriKind.Relative)))!.AsArray();
+            return entries.Any(e => (string?)e!["user"] == "bob");
+        }, "the refusal is in the audit trail", TimeSpan.FromSeconds(20));
         var entry = entries.First(e => (string?)e!["user"] == "bob")!;
         Assert.Equal(403, (int)entry["status"]!);
         Assert.Equal($"/api/v1/jobs/{fixture.Names["JA"]}/cancel", (string?)entry["path"]);
@@ -76,18 +77,18 @@ public sealed class AuthorizationMatrixTests
         using var admin = hub.Http(hub.AdminToken);
         using var stop = await admin.PostAsync(new Uri("api/v1/admin/shutdown", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.Accepted, stop.StatusCode);
-        await Eventually(async () =>
+        await FuzzEventually.TrueAsync(async () =>
         {
             try
             {
                 using var health = await admin.GetAsync(new Uri("healthz", UriKind.Relative));
-                return (object?)null;
+                return false;
             }
             catch (HttpRequestException)
             {
-                return new object();
+                return true;
             }
-        });
+        }, "the hub has stopped", TimeSpan.FromSeconds(20));
     }
 
     private static async Task CheckAsync(AccessFixture fixture, AccessCase call, AccessIdentity identity, List<string> failures)
@@ -154,20 +155,4 @@ public sealed class AuthorizationMatrixTests
     }
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
-
-    private static async Task<T> Eventually<T>(Func<Task<T?>> probe)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 20 s");
-            await Task.Delay(50);
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Cyclone.Core.Parsing;
 using System.Text.RegularExpressions;
 using Cyclone.Core.Workflows;
 using Cyclone.Hub.Security;
@@ -36,7 +37,7 @@ public static partial class AccessEndpoints
         var name = request.Name?.Trim() ?? "";
         if (!IsValidUserName(name))
         {
-            throw Invalid("The user is not valid", "name", $"'{Shorten(name)}' is not a user name: use 1 to 64 lower-case letters, digits, '_', '.' or '-', starting with a letter or '_'");
+            throw Invalid("The user is not valid", "name", $"'{Excerpt.Of(name)}' is not a user name: use 1 to 64 lower-case letters, digits, '_', '.' or '-', starting with a letter or '_'");
         }
 
         var user = await registry.AddUserAsync(name, request.Admin, Caller.Of(principal).Name, ct)
@@ -47,7 +48,7 @@ public static partial class AccessEndpoints
     internal static async Task<Ok<UserDto>> UpdateUserAsync(string name, UserUpdateRequest request, TokenRegistry registry, ClaimsPrincipal principal, CancellationToken ct)
     {
         var caller = Caller.Of(principal);
-        var existing = registry.FindUser(name) ?? throw new KeyNotFoundException($"there is no user '{Shorten(name)}'");
+        var existing = registry.FindUser(name) ?? throw new KeyNotFoundException($"there is no user '{Excerpt.Of(name)}'");
         var disabled = request.Disabled ?? existing.Disabled;
         if (name == caller.Name && (disabled || request.Admin == false))
         {
@@ -55,7 +56,7 @@ public static partial class AccessEndpoints
         }
 
         var user = await registry.UpdateUserAsync(name, disabled, request.Admin, caller.Name, ct)
-            ?? throw new KeyNotFoundException($"there is no user '{Shorten(name)}'");
+            ?? throw new KeyNotFoundException($"there is no user '{Excerpt.Of(name)}'");
         return TypedResults.Ok(user.ToDto());
     }
 
@@ -69,8 +70,6 @@ public static partial class AccessEndpoints
     internal static bool IsValidUserName(string name) => UserName().IsMatch(name);
 
     internal static WorkflowInvalidException Invalid(string title, string where, string message) => new(title, [new WorkflowProblem(where, message)]);
-
-    internal static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     [GeneratedRegex("^[a-z_][a-z0-9_.-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex UserName();

@@ -50,7 +50,7 @@ public static class TokenEndpoints
 
         if (!AccessRole.TokenRoles.Contains(role))
         {
-            throw AccessEndpoints.Invalid("The token is not valid", "role", $"'{AccessEndpoints.Shorten(role)}' is not a role: use user or agent");
+            throw AccessEndpoints.Invalid("The token is not valid", "role", $"'{Excerpt.Of(role)}' is not a role: use user or agent");
         }
 
         if (role == AccessRole.Agent && !caller.IsAdmin)
@@ -65,7 +65,7 @@ public static class TokenEndpoints
 
         if (registry.FindUser(user) is not { Disabled: false })
         {
-            throw AccessEndpoints.Invalid("The token is not valid", "user", $"there is no enabled user '{AccessEndpoints.Shorten(user)}'");
+            throw AccessEndpoints.Invalid("The token is not valid", "user", $"there is no enabled user '{Excerpt.Of(user)}'");
         }
 
         DateTimeOffset? expires = null;
@@ -74,7 +74,7 @@ public static class TokenEndpoints
             if (!DurationParser.TryParse(request.Expires, out var lifetime) || lifetime < TimeSpan.FromMinutes(1) || lifetime > MaxLifetime)
             {
                 throw AccessEndpoints.Invalid("The token is not valid", "expires",
-                    $"'{AccessEndpoints.Shorten(request.Expires)}' is not a lifetime between 1m and {MaxLifetime.TotalDays:0}d (write it like 30d, 12h or 90m)");
+                    $"'{Excerpt.Of(request.Expires)}' is not a lifetime between 1m and {MaxLifetime.TotalDays:0}d (write it like 30d, 12h or 90m)");
             }
 
             expires = time.GetUtcNow() + lifetime;
