@@ -39,6 +39,10 @@ public sealed partial class CycloneClient
     public Task<RunStatusDto> CancelRunAsync(long runId, CancellationToken ct) =>
         SendAsync<RunStatusDto>(HttpMethod.Post, $"api/v1/runs/{runId}/cancel", null, $"run {runId} does not exist", ct);
 
+    /// <summary>Runs a workflow file (native JSON or Nodeworks) once, without storing a version.</summary>
+    public Task<RunStartedDto> SubmitWorkflowFileAsync(string name, byte[] content, string? format, CancellationToken ct) =>
+        SendBytesAsync<RunStartedDto>(HttpMethod.Post, "api/v1/runs" + Query(("name", name), ("format", format)), content, "application/json", null, ct);
+
     /// <summary>Runs a plain task file (one task per line) at once.</summary>
     public Task<RunStartedDto> SubmitTaskFileAsync(string name, string text, CancellationToken ct) =>
         SendBytesAsync<RunStartedDto>(HttpMethod.Post, "api/v1/workflow/submit" + Query(("name", name)),

@@ -49,6 +49,18 @@ public sealed partial class CycloneClient : IDisposable
     public Task<JobDto> GetJobAsync(long jobId, CancellationToken ct) =>
         SendAsync<JobDto>(HttpMethod.Get, $"api/v1/jobs/{jobId}", null, NoSuchJob(jobId), ct);
 
+    /// <summary>
+    /// The job once it has ended, or as it is after <paramref name="wait"/> (whole seconds, at most five minutes),
+    /// whichever comes first; with its tasks only when <paramref name="withTasks"/>.
+    /// </summary>
+    public Task<JobDto> WaitForJobAsync(long jobId, TimeSpan wait, bool withTasks, CancellationToken ct) =>
+        SendAsync<JobDto>(
+            HttpMethod.Get,
+            $"api/v1/jobs/{jobId}" + Query(("wait", Num((int)Math.Ceiling(wait.TotalSeconds)) + "s"), ("tasks", withTasks ? null : "false")),
+            null,
+            NoSuchJob(jobId),
+            ct);
+
     /// <summary>Jobs, newest first, optionally only in <paramref name="states"/> and of <paramref name="user"/>.</summary>
     public Task<PageDto<JobDto>> ListJobsAsync(
         IEnumerable<string>? states, string? user, int offset, int limit, CancellationToken ct) =>

@@ -12,6 +12,7 @@ public static class RunArguments
     {
         "-n", "--nodes", "-p", "--procs", "--cpus", "--mem", "--gpus", "--time", "--retries", "--label", "--priority",
         "-J", "--job-name", "-o", "--output", "-e", "--error", "-D", "--chdir", "--hub", "-a", "--array", "-d", "--dependency",
+        "--task", "--param", "--param-file",
     };
 
     /// <summary>Answers <paramref name="args"/> with <c>--</c> inserted before the command of a <c>run</c>, when needed.</summary>

@@ -32,15 +32,18 @@ public static class RunCommand
         var defer = new Option<bool>("--defer") { Description = "Accept the job even if no agent connected now could run it" };
         var wait = new Option<bool>("--wait") { Description = "Wait until the job ends; exit with its status (0, its exit code, 124 timeout, 130 cancelled)" };
         var json = new Option<bool>("--json") { Description = "Print the submission's ids as JSON (with --wait: the ended job)" };
+        var task = new Option<string?>("--task") { Description = "Run a typed task of this kind (noop, sleep, math.Add, a plugin's kind) instead of a command", HelpName = "KIND" };
+        var param = new Option<string[]>("--param") { Description = "A typed task's parameter NAME=VALUE (repeat; JSON values such as 12 or true are typed)", HelpName = "NAME=VALUE" };
+        var paramFile = new Option<string?>("--param-file") { Description = "A JSON file of the typed task's parameters; --param overrides them", HelpName = "FILE" };
         var commandLine = new Argument<string[]>("command")
         {
             Description = "The program and its arguments; put them after -- (cyclone's options end at the program's name)",
-            Arity = ArgumentArity.OneOrMore,
+            Arity = ArgumentArity.ZeroOrMore,
         };
 
         var command = new Command("run", "Submit a job that runs COMMAND on NODES agents with PROCS processes each.")
         {
-            hub, nodes, procs, cpus, mem, gpus, time, retries, labels, priority, name, output, error, chdir, array, dependency, defer, wait, json, commandLine,
+            hub, nodes, procs, cpus, mem, gpus, time, retries, labels, priority, name, output, error, chdir, array, dependency, defer, wait, json, task, param, paramFile, commandLine,
         };
         command.Validators.Add(result =>
         {
@@ -49,12 +52,22 @@ public static class RunCommand
             {
                 result.AddError($"unknown option '{first}' for run; the command to run goes after --, for example: cyclone run -n 2 -- hostname");
             }
+
+            var hasCommand = result.GetValue(commandLine) is { Length: > 0 };
+            if (hasCommand == (result.GetValue(task) is not null))
+            {
+                result.AddError(hasCommand
+                    ? "give either a command or --task, not both"
+                    : "give a command to run (after --) or a typed task with --task KIND");
+            }
         });
         command.SetAction(ClientAction.Create(hub, async (r, client, ct) =>
         {
             var request = new SubmitJobRequest
             {
-                Command = r.GetValue(commandLine),
+                Command = r.GetValue(commandLine) is { Length: > 0 } c ? c : null,
+                Task = r.GetValue(task),
+                Parameters = TaskParameters.Read(r.GetValue(param) ?? [], r.GetValue(paramFile)),
                 Name = r.GetValue(name),
                 Nodes = r.GetValue(nodes),
                 ProcsPerNode = r.GetValue(procs),

@@ -5,13 +5,14 @@ using Spectre.Console;
 namespace Cyclone.Cli.Jobs;
 
 /// <summary>
-/// Waits for a job to end by polling the hub, showing progress on stderr: a progress bar on a terminal,
+/// Waits for a job to end by asking the hub, which answers at once when the job ends (a long poll of at most
+/// <see cref="ProgressInterval"/>), showing progress on stderr: a progress bar on a terminal,
 /// one line per change otherwise. Tolerates the hub being briefly unreachable (a restart).
 /// </summary>
 public static class JobWaiter
 {
-    /// <summary>How often the job is read.</summary>
-    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    /// <summary>How long one request waits for the end before the progress shown is refreshed.</summary>
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>How long the hub may stay unreachable while waiting before giving up.</summary>
     public static readonly TimeSpan UnreachableTolerance = TimeSpan.FromSeconds(60);
@@ -56,8 +57,6 @@ public static class JobWaiter
             {
                 return job;
             }
-
-            await Task.Delay(PollInterval, ct);
         }
     }
 
@@ -84,8 +83,6 @@ public static class JobWaiter
                         bar.StopTask();
                         return job;
                     }
-
-                    await Task.Delay(PollInterval, ct);
                 }
             });
     }
@@ -111,7 +108,7 @@ public static class JobWaiter
             {
                 try
                 {
-                    var job = await client.GetJobAsync(jobId, ct);
+                    var job = await client.WaitForJobAsync(jobId, ProgressInterval, withTasks: true, ct);
                     _unreachableSince = null;
                     return job;
                 }

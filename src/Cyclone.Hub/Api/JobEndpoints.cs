@@ -1,8 +1,10 @@
+using Cyclone.Core.Parsing;
 using Cyclone.Core.Resources;
 using Cyclone.Core.Tasks;
 using System.Security.Claims;
 using Cyclone.Hub.Scheduling;
 using Cyclone.Hub.Security;
+using Cyclone.Hub.Workflows.Kinds;
 using Cyclone.Protocol.Rest;
 using Cyclone.Storage.Contract;
 using Microsoft.AspNetCore.Builder;
@@ -20,16 +22,16 @@ public static class JobEndpoints
         var jobs = api.MapGroup("/jobs").WithTags("Jobs");
         jobs.MapPost("/", SubmitAsync).WithSummary("Submit a job; answers once it is durable.");
         jobs.MapGet("/", ListAsync).WithSummary("List jobs, newest first.");
-        jobs.MapGet("/{id:long}", GetAsync).WithSummary("One job with its tasks.");
+        jobs.MapGet("/{id:long}", GetAsync).WithSummary("One job with its tasks (?tasks=false: without); ?wait=30s answers once the job has ended or the time has passed.");
         jobs.MapPost("/{id:long}/cancel", CancelAsync).WithSummary("Cancel a job (or with ?task=N one task or array element): pending tasks end, running ones are killed.");
         jobs.MapGet("/{id:long}/output", OutputAsync).WithSummary("Output of a job's processes after a sequence number.");
         return api;
     }
 
     internal static async Task<Results<Created<SubmitJobResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        SubmitJobRequest request, ClaimsPrincipal principal, SchedulerLoop loop, IStore store, TimeProvider time, CancellationToken ct)
+        SubmitJobRequest request, ClaimsPrincipal principal, SchedulerLoop loop, IStore store, HubKindCatalog kinds, TimeProvider time, CancellationToken ct)
     {
-        var job = JobSubmissionValidator.Validate(request, Caller.Of(principal).Name, time.GetUtcNow(), out var errors, out var dependencies);
+        var job = JobSubmissionValidator.Validate(request, Caller.Of(principal).Name, time.GetUtcNow(), out var errors, out var dependencies, kinds);
         if (job is null)
         {
             return TypedResults.ValidationProblem(errors, title: "The job is not valid");
@@ -76,15 +78,49 @@ public static class JobEndpoints
         return TypedResults.Ok(new PageDto<JobDto>(page.Items.Select(j => j.ToDto()).ToList(), page.Total, offset, limit));
     }
 
-    internal static async Task<Results<Ok<JobDto>, ProblemHttpResult>> GetAsync(long id, ClaimsPrincipal principal, IStore store, CancellationToken ct)
+    /// <summary>Longest <c>?wait=</c> a caller may ask for.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(5);
+
+    internal static async Task<Results<Ok<JobDto>, ProblemHttpResult>> GetAsync(
+        long id, ClaimsPrincipal principal, IStore store, SchedulerLoop loop, TimeProvider time, CancellationToken ct, string? wait = null, bool tasks = true)
     {
-        var job = await store.GetJobAsync(id, ct);
+        var patience = TimeSpan.Zero;
+        if (wait is not null && (!DurationParser.TryParse(wait, out patience) || patience < TimeSpan.Zero || patience > MaxWait))
+        {
+            return BadQuery("wait", $"wait '{Excerpt.Of(wait)}' must be a duration such as 30s or 2m, at most {MaxWait.TotalMinutes:0} minutes");
+        }
+
+        var job = await WaitForEndAsync(id, store, loop, time, patience, ct);
         if (job is null)
         {
             return NoSuchJob(id);
         }
 
-        return TypedResults.Ok(job.ToDto(await store.GetTasksOfJobAsync(id, ct), Caller.Of(principal)));
+        return TypedResults.Ok(job.ToDto(tasks ? await store.GetTasksOfJobAsync(id, ct) : null, Caller.Of(principal)));
+    }
+
+    /// <summary>The job once it has ended or <paramref name="patience"/> has passed, whichever comes first; null when there is no such job.</summary>
+    private static async Task<JobRecord?> WaitForEndAsync(long id, IStore store, SchedulerLoop loop, TimeProvider time, TimeSpan patience, CancellationToken ct)
+    {
+        using var timeout = new CancellationTokenSource(patience, time);
+        while (true)
+        {
+            var change = loop.JobEnds.NextChange(id);
+            var job = await store.GetJobAsync(id, ct);
+            if (job is null || job.State.IsFinal() || timeout.IsCancellationRequested)
+            {
+                return job;
+            }
+
+            try
+            {
+                await change.WaitAsync(timeout.Token).WaitAsync(ct);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                // patience ran out: answer the job as it is
+            }
+        }
     }
 
     internal static async Task<Results<Ok<JobDto>, ProblemHttpResult>> CancelAsync(

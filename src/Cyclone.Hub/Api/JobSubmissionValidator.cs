@@ -3,8 +3,10 @@ using System.Text.Json;
 using Cyclone.Core.Dependencies;
 using Cyclone.Core.Parsing;
 using Cyclone.Core.Resources;
+using Cyclone.Core.Workflows;
 using Cyclone.Protocol.Rest;
 using Cyclone.Storage.Contract;
+using Cyclone.Tasks.Catalog;
 
 namespace Cyclone.Hub.Api;
 
@@ -25,13 +27,18 @@ public static class JobSubmissionValidator
     /// <summary>Most characters of the environment given, names and values together.</summary>
     public const int MaxEnvironmentChars = 1024 * 1024;
 
+    /// <summary>Most characters of a typed task's parameters, as JSON.</summary>
+    public const int MaxParameterChars = 1024 * 1024;
+
     /// <summary>
     /// Validates <paramref name="request"/>; returns the job, or null with <paramref name="errors"/> filled.
     /// The jobs named by <c>dependency</c> are returned apart: the caller checks they exist and adds them.
-    /// The job belongs to <paramref name="user"/>, the caller.
+    /// The job belongs to <paramref name="user"/>, the caller. A typed task's kind is looked up in
+    /// <paramref name="kinds"/> (the built-in kinds when null).
     /// </summary>
     public static NewJob? Validate(
-        SubmitJobRequest request, string user, DateTimeOffset now, out Dictionary<string, string[]> errors, out IReadOnlyList<(DependencyKind Kind, long JobId)> dependencies)
+        SubmitJobRequest request, string user, DateTimeOffset now, out Dictionary<string, string[]> errors,
+        out IReadOnlyList<(DependencyKind Kind, long JobId)> dependencies, INodeKindCatalog? kinds = null)
     {
         dependencies = [];
         var problems = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -46,7 +53,13 @@ public static class JobSubmissionValidator
         }
 
         var command = request.Command ?? [];
-        if (command.Count == 0 || string.IsNullOrWhiteSpace(command[0]))
+        NodeKindInfo? kind = null;
+        string? parameters = null;
+        if (request.Task is not null)
+        {
+            (kind, parameters) = CheckTypedTask(Add, request, kinds ?? TaskCatalog.Builtin);
+        }
+        else if (command.Count == 0 || string.IsNullOrWhiteSpace(command[0]))
         {
             Add("command", "the command is empty: give a program to run and its arguments");
         }
@@ -134,13 +147,48 @@ public static class JobSubmissionValidator
             return null;
         }
 
-        return Build(request, user, command, labels, memory, timeLimit, array, now);
+        return Build(request, user, command, labels, memory, timeLimit, array, now, kind, parameters);
+    }
+
+    private static (NodeKindInfo? Kind, string? Parameters) CheckTypedTask(Action<string, string> add, SubmitJobRequest request, INodeKindCatalog kinds)
+    {
+        if (request.Command is { Count: > 0 })
+        {
+            add("task", "give either a command or a typed task, not both");
+        }
+
+        if (request.Nodes != 1 || request.ProcsPerNode != 1)
+        {
+            add("task", "a typed task runs as one process on one node: nodes and procsPerNode must be 1");
+        }
+
+        var kind = string.IsNullOrWhiteSpace(request.Task) ? null : kinds.Find(request.Task.Trim());
+        if (kind is null)
+        {
+            add("task", string.IsNullOrWhiteSpace(request.Task)
+                ? "the task kind is empty: give a kind such as noop or math.Add"
+                : $"there is no task kind '{Excerpt.Of(request.Task)}'; GET /api/v1/kinds lists them");
+        }
+        else if (kind.TaskClass is null)
+        {
+            add("task", $"kind '{kind.Kind}' is a command template, not a typed task; use it as a node of a workflow");
+            kind = null;
+        }
+
+        var parameters = request.Parameters is { Count: > 0 } p ? p.ToJsonString() : null;
+        if (parameters is { Length: > MaxParameterChars })
+        {
+            add("parameters", $"the parameters have {parameters.Length} characters as JSON; at most {MaxParameterChars} are allowed");
+        }
+
+        return (kind, parameters);
     }
 
     private static NewJob Build(
-        SubmitJobRequest request, string user, IReadOnlyList<string> command, List<string> labels, long memory, TimeSpan? timeLimit, ArraySpec? array, DateTimeOffset now)
+        SubmitJobRequest request, string user, IReadOnlyList<string> command, List<string> labels, long memory, TimeSpan? timeLimit, ArraySpec? array,
+        DateTimeOffset now, NodeKindInfo? kind, string? parameters)
     {
-        var name = string.IsNullOrWhiteSpace(request.Name) ? Path.GetFileName(command[0]) : request.Name.Trim();
+        var name = !string.IsNullOrWhiteSpace(request.Name) ? request.Name.Trim() : kind?.Kind ?? Path.GetFileName(command[0]);
         var demand = new NodeDemand(request.CpusPerProc * request.ProcsPerNode, memory, request.Gpus, labels);
         var payload = new TaskPayload
         {
@@ -153,9 +201,12 @@ public static class JobSubmissionValidator
             ErrorPattern = request.ErrorPattern,
             User = user,
             TaskIndex = 0,
+            Kind = kind?.Kind,
+            TaskClass = kind?.TaskClass,
+            Parameters = parameters,
         };
         var spec = new JobSpec(command, request.Nodes, request.ProcsPerNode, request.CpusPerProc, request.Memory, request.Gpus,
-            timeLimit is null ? null : TimeLimitParser.Format(timeLimit), request.Retries, labels, request.Priority, request.WorkingDirectory);
+            timeLimit is null ? null : TimeLimitParser.Format(timeLimit), request.Retries, labels, request.Priority, request.WorkingDirectory, kind?.Kind);
         var specJson = JsonSerializer.Serialize(spec, ApiJson.Options);
         if (array is null)
         {

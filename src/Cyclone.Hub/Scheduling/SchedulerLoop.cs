@@ -50,6 +50,9 @@ public sealed partial class SchedulerLoop : BackgroundService
     /// <summary>The latest published picture of the agents, for the API. Never blocks the loop.</summary>
     public ClusterView View => Volatile.Read(ref _view);
 
+    /// <summary>Wakes callers waiting for jobs to end.</summary>
+    public JobEndWatch JobEnds { get; } = new();
+
     /// <summary>Completes once the state has been reloaded from the store and the loop takes commands.</summary>
     public Task Ready => _ready.Task;
 
@@ -206,6 +209,7 @@ public sealed partial class SchedulerLoop : BackgroundService
 
             await PersistAsync(batch, ct);
             await SendAsync(batch, ct);
+            JobEnds.Report(batch.Effects.Transitions);
             foreach (var done in batch.Completions)
             {
                 done.TrySetResult();

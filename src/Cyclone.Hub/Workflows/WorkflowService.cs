@@ -80,6 +80,16 @@ public sealed class WorkflowService(
     }
 
     /// <summary>Runs a plain task file (one task per line) at once, without keeping it as a version.</summary>
+    /// <summary>Validates a workflow file and runs it once, without storing a version; answers the run's job id once durable.</summary>
+    public async Task<long> SubmitFileAsync(string name, string? format, byte[] content, string user, CancellationToken ct)
+    {
+        var resolved = WorkflowFormats.Resolve(format, null, content)
+            ?? throw new WorkflowInvalidException("Unknown format", [new WorkflowProblem("format", $"'{format}' is not a workflow format; use native or nodeworks")]);
+        var definition = parser.Parse(name, resolved, content);
+        var job = WorkflowCompiler.Compile(definition, catalog, user, commit: null, time.GetUtcNow());
+        return (await loop.SubmitAsync(job, ct)).JobId;
+    }
+
     public async Task<long> SubmitTaskFileAsync(string name, string text, string user, CancellationToken ct)
     {
         var definition = parser.Check(TaskFileReader.Read(text, name, out var problems), problems);

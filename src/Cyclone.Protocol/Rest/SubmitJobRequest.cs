@@ -1,13 +1,24 @@
+using System.Text.Json.Nodes;
+
 namespace Cyclone.Protocol.Rest;
 
 /// <summary>
-/// A job to submit: one command run on <see cref="Nodes"/> distinct agents with
+/// A job to submit: one command (or one typed task, <see cref="Task"/>) run on <see cref="Nodes"/> distinct agents with
 /// <see cref="ProcsPerNode"/> processes each. Every field is validated before anything is stored.
 /// </summary>
 public sealed class SubmitJobRequest
 {
-    /// <summary>Program and arguments. Required, not empty.</summary>
+    /// <summary>Program and arguments. Required unless <see cref="Task"/> is given; not both.</summary>
     public IReadOnlyList<string>? Command { get; set; }
+
+    /// <summary>
+    /// A typed task to run inside the agent instead of a command: its kind (<c>noop</c>, <c>sleep</c>,
+    /// <c>math.Add</c>, or a plugin's kind). One node and one process.
+    /// </summary>
+    public string? Task { get; set; }
+
+    /// <summary>The typed task's input values, input name → value (a JSON object).</summary>
+    public JsonObject? Parameters { get; set; }
 
     /// <summary>A name to show; defaults to the program's file name.</summary>
     public string? Name { get; set; }

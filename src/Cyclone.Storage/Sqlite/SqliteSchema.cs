@@ -188,6 +188,15 @@ internal static class SqliteSchema
         );
         CREATE INDEX audit_by_user ON audit (user, id);
         """,
+        """
+        CREATE TABLE job_task_counts (
+            job_id INTEGER NOT NULL,
+            state INTEGER NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (job_id, state)
+        ) WITHOUT ROWID;
+        INSERT INTO job_task_counts (job_id, state, n) SELECT job_id, state, count(*) FROM tasks GROUP BY job_id, state;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

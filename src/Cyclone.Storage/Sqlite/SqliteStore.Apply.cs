@@ -24,14 +24,24 @@ public sealed partial class SqliteStore
         WHERE task_id = $id AND ended_at IS NULL;
         """;
 
-    private const string JobTaskStates = "SELECT DISTINCT state FROM tasks WHERE job_id = $job;";
+    private const string TaskStateOf = "SELECT state FROM tasks WHERE id = $id;";
+
+    private const string CountDelta = """
+        INSERT INTO job_task_counts (job_id, state, n) VALUES ($job, $state, $delta)
+        ON CONFLICT (job_id, state) DO UPDATE SET n = n + excluded.n;
+        """;
+
+    private const string JobTaskStates = "SELECT state FROM job_task_counts WHERE job_id = $job AND n > 0;";
+
+    private const string FirstFailure = """
+        SELECT exit_code FROM tasks WHERE job_id = $job AND exit_code IS NOT NULL AND exit_code <> 0 ORDER BY idx LIMIT 1;
+        """;
 
     private const string UpdateJob = """
         UPDATE jobs SET state = $state,
-            started_at = coalesce(started_at, (SELECT min(started_at) FROM tasks WHERE job_id = $job)),
-            ended_at = CASE WHEN $final THEN (SELECT max(ended_at) FROM tasks WHERE job_id = $job) END,
-            exit_code = CASE WHEN $final THEN coalesce(
-                (SELECT exit_code FROM tasks WHERE job_id = $job AND exit_code IS NOT NULL AND exit_code <> 0 ORDER BY idx LIMIT 1), 0) END
+            started_at = coalesce(started_at, $started),
+            ended_at = CASE WHEN $final THEN coalesce($ended, ended_at) END,
+            exit_code = CASE WHEN $final THEN $exit END
         WHERE id = $job;
         """;
 
@@ -44,16 +54,22 @@ public sealed partial class SqliteStore
 
         return EnqueueAsync(c =>
         {
-            var jobs = new HashSet<long>();
+            var jobs = new Dictionary<long, JobChange>();
             foreach (var t in transitions)
             {
+                if (!jobs.TryGetValue(t.JobId, out var change))
+                {
+                    jobs[t.JobId] = change = new JobChange();
+                }
+
+                var old = (TaskState?)(c.Command(TaskStateOf).With("$id", t.TaskId).ExecuteScalar() as long?);
                 Apply(c, t);
-                jobs.Add(t.JobId);
+                change.Record(old, t);
             }
 
-            foreach (var job in jobs)
+            foreach (var (job, change) in jobs)
             {
-                DeriveJob(c, job);
+                DeriveJob(c, job, change);
             }
 
             return true;
@@ -88,8 +104,16 @@ public sealed partial class SqliteStore
         }
     }
 
-    private static void DeriveJob(WriteContext c, long jobId)
+    private static void DeriveJob(WriteContext c, long jobId, JobChange change)
     {
+        foreach (var (counted, delta) in change.Deltas)
+        {
+            if (delta != 0)
+            {
+                c.Command(CountDelta).With("$job", jobId).With("$state", (int)counted).With("$delta", delta).ExecuteNonQuery();
+            }
+        }
+
         var states = new List<TaskState>();
         using (var reader = c.Command(JobTaskStates).With("$job", jobId).ExecuteReader())
         {
@@ -100,8 +124,46 @@ public sealed partial class SqliteStore
         }
 
         var state = TaskStates.Aggregate(states);
+        var final = state.IsFinal();
+        var exit = final ? (c.Command(FirstFailure).With("$job", jobId).ExecuteScalar() as long? ?? 0) : (long?)null;
         c.Command(UpdateJob)
-            .With("$job", jobId).With("$state", (int)state).With("$final", state.IsFinal())
+            .With("$job", jobId).With("$state", (int)state).With("$final", final)
+            .With("$started", Ms(change.FirstStart))
+            .With("$ended", Ms(change.LastEnd))
+            .With("$exit", Db(exit))
             .ExecuteNonQuery();
+    }
+
+    /// <summary>What one write changes of a job: task counts by state, its first start and its last end.</summary>
+    private sealed class JobChange
+    {
+        public Dictionary<TaskState, int> Deltas { get; } = [];
+
+        public DateTimeOffset? FirstStart { get; private set; }
+
+        public DateTimeOffset? LastEnd { get; private set; }
+
+        public void Record(TaskState? old, TaskTransition t)
+        {
+            if (old != t.State)
+            {
+                if (old is { } o)
+                {
+                    Deltas[o] = Deltas.GetValueOrDefault(o) - 1;
+                }
+
+                Deltas[t.State] = Deltas.GetValueOrDefault(t.State) + 1;
+            }
+
+            if (t.State == TaskState.Running && (FirstStart is null || t.At < FirstStart))
+            {
+                FirstStart = t.At;
+            }
+
+            if (t.State.IsFinal() && (LastEnd is null || t.At > LastEnd))
+            {
+                LastEnd = t.At;
+            }
+        }
     }
 }

@@ -19,6 +19,8 @@ public sealed partial class SqliteStore
                 $retries, $limit, $at, $payload, $event, $maxActive) RETURNING id;
         """;
 
+    private const string InsertCount = "INSERT INTO job_task_counts (job_id, state, n) VALUES ($job, $state, $n);";
+
     private const string InsertDependency = "INSERT INTO task_deps (task_id, upstream_id, kind) VALUES ($task, $upstream, $kind);";
 
     private const string UpsertAgent = """
@@ -78,6 +80,15 @@ public sealed partial class SqliteStore
                 .With("$payload", JsonSerializer.Serialize(payload, Json))
                 .With("$event", Db(t.WaitsForEvent)).With("$maxActive", Db(t.MaxActiveInJob))
                 .ExecuteScalar()!);
+        }
+
+        var blocked = job.Tasks.Count(t => t.StartsBlocked);
+        foreach (var (state, n) in new[] { (TaskState.Blocked, blocked), (TaskState.Pending, job.Tasks.Count - blocked) })
+        {
+            if (n > 0)
+            {
+                c.Command(InsertCount).With("$job", jobId).With("$state", (int)state).With("$n", n).ExecuteNonQuery();
+            }
         }
 
         var byIndex = new Dictionary<int, long>(job.Tasks.Count);

@@ -41,11 +41,11 @@ public sealed class TaskCatalogTests
     }
 
     [Fact]
-    public void The_builtin_catalog_lists_its_thirteen_kinds_by_name()
+    public void The_builtin_catalog_lists_its_fifteen_kinds_by_name()
     {
         Assert.Equal(
             ["math.Absolute", "math.Add", "math.Divide", "math.Modulo", "math.Multiply", "math.Negate", "math.Power", "math.Root", "math.Subtract",
-             "types.Boolean", "types.Float", "types.Integer", "types.String"],
+             "noop", "sleep", "types.Boolean", "types.Float", "types.Integer", "types.String"],
             TaskCatalog.Builtin.Kinds.Select(k => k.Kind));
     }
 
@@ -76,7 +76,7 @@ public sealed class TaskCatalogTests
         Assert.Equal("name:string,extra:any[]", Ports(greet.Inputs));
         Assert.Equal("greeting:string", Ports(greet.Outputs));
         Assert.Equal("Cyclone.Tasks.Tests.Plugins.GreetTask, Cyclone.Tasks.Tests", greet.TaskClass);
-        Assert.Equal(14, catalog.Kinds.Count);
+        Assert.Equal(16, catalog.Kinds.Count);
         Assert.NotNull(catalog.Find("math.Add"));
         Assert.Null(TaskCatalog.Builtin.Find("test.Greet"));
 
@@ -113,7 +113,7 @@ public sealed class TaskCatalogTests
     public async Task A_task_class_from_another_assembly_is_created_and_run()
     {
         var catalog = TaskCatalog.Builtin.WithAssembly(TaskAssemblyEmitter.InMemory("lab.Fit", "lab.Plot"));
-        Assert.Equal(15, catalog.Kinds.Count);
+        Assert.Equal(17, catalog.Kinds.Count);
         var outputs = await catalog.Create("lab.Plot")!.RunAsync(Context([]), CancellationToken.None);
         Assert.Equal("lab.Plot", outputs["kind"]!.GetValue<string>());
     }

@@ -36,6 +36,8 @@ public static partial class WorkflowEndpoints
         resources.MapGet("/{name}/runs", RunsOfAsync).WithSummary("Runs of a workflow, newest first.");
 
         var runs = api.MapGroup("/runs").WithTags("Workflows");
+        runs.MapPost("/", SubmitFileAsync).WithSummary("Run a workflow file (the body; ?format=native|nodeworks, ?name=) once, validated, without storing a version.")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxFileBytes));
         runs.MapGet("/{id:long}", RunStatusAsync).WithSummary("Where a run stands: each node's state, outputs, exit code.");
         runs.MapPost("/{id:long}/cancel", CancelRunAsync).WithSummary("Cancel a run: its pending and running nodes end CANCELLED.");
         runs.MapGet("/{id:long}/file", RunFileAsync).WithSummary("The file a run executed, with output values filled in from the run (Nodeworks).");
@@ -116,6 +118,15 @@ public static partial class WorkflowEndpoints
         var text = System.Text.Encoding.UTF8.GetString(await ReadBodyAsync(request, ct));
         var runName = string.IsNullOrWhiteSpace(name) ? "tasks" : name.Trim();
         var jobId = await service.SubmitTaskFileAsync(runName, text, Caller.Of(principal).Name, ct);
+        return TypedResults.Accepted($"/api/v1/runs/{jobId}", new RunStartedDto(jobId, runName, null));
+    }
+
+    internal static async Task<Accepted<RunStartedDto>> SubmitFileAsync(
+        HttpRequest request, WorkflowService service, ClaimsPrincipal principal, string? name, string? format, CancellationToken ct)
+    {
+        var content = await ReadBodyAsync(request, ct);
+        var runName = string.IsNullOrWhiteSpace(name) ? "adhoc" : name.Trim();
+        var jobId = await service.SubmitFileAsync(runName, format, content, Caller.Of(principal).Name, ct);
         return TypedResults.Accepted($"/api/v1/runs/{jobId}", new RunStartedDto(jobId, runName, null));
     }
 
