@@ -12,7 +12,7 @@ public sealed partial class AttemptSupervisor
         IRunningAttempt attempt;
         lock (_lock)
         {
-            if (_running.ContainsKey(id))
+            if (_running.ContainsKey(id) || _queuedIds.Contains(id))
             {
                 LogDuplicateLease(id.ToString());
                 return;
@@ -25,16 +25,36 @@ public sealed partial class AttemptSupervisor
                 return;
             }
 
-            attempt = string.IsNullOrEmpty(lease.Kind) || _typed is null ? _executor.Start(lease) : _typed.Start(lease);
-            _running.Add(id, attempt);
-            _usedSlots += slots;
-            if (_idle.Task.IsCompleted)
+            if (_queued.Count > 0 || (_usedSlots > 0 && _usedSlots + slots > Slots))
             {
-                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                // a prefetched lease: it starts when slots free up, in the order it came
+                _queued.AddLast(new QueuedLease(id, lease, slots));
+                _queuedIds.Add(id);
+                Busy();
+                return;
             }
+
+            attempt = StartLocked(id, lease, slots);
         }
 
         _ = FinishAsync(id, attempt, slots);
+    }
+
+    private IRunningAttempt StartLocked(AttemptId id, Lease lease, int slots)
+    {
+        var attempt = string.IsNullOrEmpty(lease.Kind) || _typed is null ? _executor.Start(lease) : _typed.Start(lease);
+        _running.Add(id, attempt);
+        _usedSlots += slots;
+        Busy();
+        return attempt;
+    }
+
+    private void Busy()
+    {
+        if (_idle.Task.IsCompleted)
+        {
+            _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
     }
 
     private async Task FinishAsync(AttemptId id, IRunningAttempt attempt, int slots)
@@ -52,22 +72,65 @@ public sealed partial class AttemptSupervisor
         }
 
         bool ask;
+        List<(AttemptId, IRunningAttempt, int)>? started = null;
         lock (_lock)
         {
             _running.Remove(id);
             _usedSlots -= slots;
             Report(id, result);
             ask = !_draining;
-            if (_running.Count == 0)
+            while (!_draining && _queued.First is { } next && (_usedSlots == 0 || _usedSlots + next.Value.Slots <= Slots))
+            {
+                _queued.RemoveFirst();
+                _queuedIds.Remove(next.Value.Id);
+                (started ??= []).Add((next.Value.Id, StartLocked(next.Value.Id, next.Value.Lease, next.Value.Slots), next.Value.Slots));
+            }
+
+            if (_running.Count == 0 && _queued.Count == 0)
             {
                 _idle.TrySetResult();
             }
+        }
+
+        foreach (var (nextId, nextAttempt, nextSlots) in started ?? [])
+        {
+            _ = FinishAsync(nextId, nextAttempt, nextSlots);
         }
 
         if (ask)
         {
             _outbox.PostIfConnected(new AgentMessage { Ask = new Ask() });
         }
+    }
+
+    /// <summary>Ends leases that wait unstarted (stopped or handed back) with <paramref name="kind"/>; true when <paramref name="only"/> (or any, when null) was among them.</summary>
+    private bool DropQueued(AttemptId? only, OutcomeKind kind, string reason)
+    {
+        var found = false;
+        lock (_lock)
+        {
+            for (var node = _queued.First; node is not null;)
+            {
+                var next = node.Next;
+                if (only is null || node.Value.Id == only)
+                {
+                    _queued.Remove(node);
+                    _queuedIds.Remove(node.Value.Id);
+                    var now = _time.GetUtcNow();
+                    Report(node.Value.Id, new AttemptResult(kind, -1, reason, now, now));
+                    found = true;
+                }
+
+                node = next;
+            }
+
+            if (_running.Count == 0 && _queued.Count == 0)
+            {
+                _idle.TrySetResult();
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Records an outcome until the hub acknowledges it and queues it for sending.</summary>
@@ -88,4 +151,6 @@ public sealed partial class AttemptSupervisor
         _outbox.Post(new AgentMessage { Outcomes = batch });
         LogFinished(id.ToString(), result.Kind.ToString(), result.ExitCode, (result.Ended - result.Started).TotalSeconds);
     }
+
+    private sealed record QueuedLease(AttemptId Id, Lease Lease, int Slots);
 }

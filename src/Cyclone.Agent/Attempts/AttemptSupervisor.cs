@@ -21,6 +21,8 @@ public sealed partial class AttemptSupervisor
     private readonly ILogger<AttemptSupervisor> _logger;
     private readonly Lock _lock = new();
     private readonly Dictionary<AttemptId, IRunningAttempt> _running = [];
+    private readonly LinkedList<QueuedLease> _queued = new();
+    private readonly HashSet<AttemptId> _queuedIds = [];
     private TaskCompletionSource _idle = Completed();
     private int _usedSlots;
     private bool _draining;
@@ -35,10 +37,14 @@ public sealed partial class AttemptSupervisor
         _time = time;
         _logger = logger;
         Slots = options.Slots;
+        Prefetch = options.Prefetch;
     }
 
     /// <summary>The slots this agent offers.</summary>
     public int Slots { get; }
+
+    /// <summary>Slots' worth of short tasks the agent accepts beyond its free slots; they wait here and start as slots free up.</summary>
+    public int Prefetch { get; }
 
     /// <summary>Slots not held by running attempts (negative when the hub leased more than the agent has).</summary>
     public int FreeSlots
@@ -64,12 +70,12 @@ public sealed partial class AttemptSupervisor
         }
     }
 
-    /// <summary>The attempts running now (for Register and Heartbeat).</summary>
+    /// <summary>The attempts this agent holds, running or waiting for a slot (for Register and Heartbeat).</summary>
     public IReadOnlyList<AttemptRef> Running()
     {
         lock (_lock)
         {
-            return _running.Keys.Select(k => k.ToRef()).ToList();
+            return _running.Keys.Concat(_queuedIds).Select(k => k.ToRef()).ToList();
         }
     }
 
@@ -94,7 +100,11 @@ public sealed partial class AttemptSupervisor
 
         if (running is null)
         {
-            LogStopUnknown(id.ToString(), reason);
+            if (!DropQueued(id, OutcomeKind.Stopped, reason))
+            {
+                LogStopUnknown(id.ToString(), reason);
+            }
+
             return;
         }
 
@@ -111,24 +121,28 @@ public sealed partial class AttemptSupervisor
         }
     }
 
-    /// <summary>Kills every running attempt; each reports HANDED_BACK. Returns how many there were.</summary>
+    /// <summary>Kills every running attempt and gives back those waiting for a slot; each reports HANDED_BACK. Returns how many there were.</summary>
     public int HandBackAll(string reason)
     {
         List<IRunningAttempt> running;
+        int queued;
         lock (_lock)
         {
             running = _running.Values.ToList();
+            queued = _queued.Count;
         }
+
+        DropQueued(null, OutcomeKind.HandedBack, reason);
 
         foreach (var attempt in running)
         {
             attempt.HandBack(reason);
         }
 
-        return running.Count;
+        return running.Count + queued;
     }
 
-    /// <summary>Completes when no attempt runs and every outcome is queued (at once when none runs).</summary>
+    /// <summary>Completes when no attempt runs or waits and every outcome is queued (at once when none does).</summary>
     public Task WhenIdle()
     {
         lock (_lock)

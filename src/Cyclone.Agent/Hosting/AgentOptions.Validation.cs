@@ -50,6 +50,11 @@ public sealed partial class AgentOptions
             yield return $"Agent:Name must be 1 to 200 characters (is '{Excerpt.Of(Name)}')";
         }
 
+        if (Prefetch is < 0 or > 10_000)
+        {
+            yield return $"Agent:Prefetch must be between 0 and 10000 (is {Prefetch})";
+        }
+
         if (Slots < 1)
         {
             yield return $"Agent:Slots must be at least 1 (is {Slots})";

@@ -37,6 +37,13 @@ public sealed partial class AgentOptions
     /// <summary>How many slots (units of concurrent work) the agent offers. Default: the number of processors.</summary>
     public int Slots { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Slots' worth of short tasks (those whose kind recently took under the hub's <c>ShortTask</c>, 100 ms by default)
+    /// the agent takes beyond its free slots, to start the moment a slot frees up instead of a round trip to the hub
+    /// later; 0 turns it off, at most 10,000. Default: 256.
+    /// </summary>
+    public int Prefetch { get; set; } = 256;
+
     /// <summary>Comma-separated labels that tasks may require (for example <c>gpu,big-memory</c>). Default: none.</summary>
     public string Labels { get; set; } = string.Empty;
 

@@ -91,6 +91,7 @@ public sealed partial class HubSession
             Name = _options.Name,
             Host = _machine.Host,
             Slots = _options.Slots,
+            Prefetch = _options.Prefetch,
             Cores = _machine.Cores,
             MemoryBytes = _machine.MemoryBytes,
             Gpus = _machine.Gpus,

@@ -8,6 +8,8 @@ public sealed class AgentHostOptions
 {
     public Option<int?> Slots { get; } = new("--slots") { Description = "Slots (concurrent task processes) to offer [default: number of processors]", HelpName = "N" };
 
+    public Option<int?> Prefetch { get; } = new("--prefetch") { Description = "Slots' worth of short tasks to take beyond the free slots, started as slots free up; 0 for none [default: 256]", HelpName = "N" };
+
     public Option<string?> Plugins { get; } = new("--plugins") { Description = "Directory of .NET assemblies with typed task classes to load", HelpName = "DIR" };
 
     public Option<string?> Labels { get; } = new("--labels") { Description = "Comma-separated labels that jobs may require (--label)", HelpName = "a,b" };
@@ -28,6 +30,7 @@ public sealed class AgentHostOptions
         }
 
         command.Add(Slots);
+        command.Add(Prefetch);
         command.Add(Labels);
         command.Add(Plugins);
         command.Add(Name);
@@ -40,6 +43,11 @@ public sealed class AgentHostOptions
         if ((result.GetValue(Slots) ?? defaultSlots) is { } slots)
         {
             overrides["Agent:Slots"] = slots.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (result.GetValue(Prefetch) is { } prefetch)
+        {
+            overrides["Agent:Prefetch"] = prefetch.ToString(CultureInfo.InvariantCulture);
         }
 
         if (result.GetValue(Plugins) is { Length: > 0 } plugins)

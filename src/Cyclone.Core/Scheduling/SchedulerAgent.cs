@@ -32,6 +32,12 @@ public sealed class SchedulerAgent
     /// <summary>When the agent last asked for work; earlier askers are served first.</summary>
     public long AskedAt { get; internal set; }
 
+    /// <summary>
+    /// Slots' worth of short tasks the agent queues beyond its free slots and starts as slots free up
+    /// (0: none). <see cref="Free"/> may then go below zero slots by up to this much.
+    /// </summary>
+    public int Prefetch { get; internal set; }
+
     /// <summary>The runner class of the single-node task it was last given: its warm environment.</summary>
     public string? WarmClass { get; internal set; }
 

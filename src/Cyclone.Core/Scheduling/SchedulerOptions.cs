@@ -21,6 +21,13 @@ public sealed class SchedulerOptions
     /// </summary>
     public TimeSpan TimeLimitBackstop { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Tasks of a runner class whose recent attempts took less than this on average may be queued on an agent
+    /// ahead of its free slots (up to the prefetch the agent offers), so that short tasks do not wait a round
+    /// trip to the hub between one another. Only when no agent has a free slot for them. Default: 100 ms.
+    /// </summary>
+    public TimeSpan ShortTask { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>How many ready tasks one dispatch pass looks at per agent before giving up. Default: 10,000.</summary>
     public int ScanDepth { get; set; } = 10_000;
 }

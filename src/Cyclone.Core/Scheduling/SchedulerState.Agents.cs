@@ -12,7 +12,8 @@ public sealed partial class SchedulerState
     /// An agent (re)connects and says what it runs. Parts the hub knows as current continue;
     /// anything else it runs is stopped; parts the hub gave it that it no longer runs are redispatched.
     /// </summary>
-    public SchedulerAgent Connect(string name, AgentCapacity total, IReadOnlySet<string> labels, IReadOnlyList<RunningPart> running, DateTimeOffset now, SchedulerEffects fx)
+    public SchedulerAgent Connect(
+        string name, AgentCapacity total, IReadOnlySet<string> labels, IReadOnlyList<RunningPart> running, DateTimeOffset now, SchedulerEffects fx, int prefetch = 0)
     {
         if (!_agents.TryGetValue(name, out var agent))
         {
@@ -21,6 +22,7 @@ public sealed partial class SchedulerState
         }
 
         agent.Total = total;
+        agent.Prefetch = Math.Max(0, prefetch);
         agent.Labels = labels;
         agent.Connected = true;
         agent.Draining = false;

@@ -5,6 +5,8 @@ namespace Cyclone.Core.Scheduling;
 
 public sealed partial class SchedulerState
 {
+    private const int PrefetchScanDepth = 64;
+
     /// <summary>
     /// Hands ready tasks to agents with free capacity, the agent that asked first served first,
     /// each taking what fits in priority-then-age order. Multi-node tasks are placed all-or-nothing
@@ -67,6 +69,47 @@ public sealed partial class SchedulerState
                 if (gang is not null)
                 {
                     Lease(task, gang, now, fx);
+                    taken.Add(task);
+                }
+            }
+
+            foreach (var task in taken)
+            {
+                _ready.Remove(task);
+            }
+        }
+
+        if (_ready.Count > 0)
+        {
+            Prefetch(now, fx);
+        }
+    }
+
+    /// <summary>
+    /// When ready tasks remain after every free slot is taken: short single-node tasks go to agents that offer
+    /// a prefetch queue, which start them as their slots free up, instead of each waiting a round trip to the hub.
+    /// </summary>
+    private void Prefetch(DateTimeOffset now, SchedulerEffects fx)
+    {
+        var taken = new List<SchedulerTask>();
+        foreach (var agent in _agents.Values.Where(a => a.Connected && !a.Draining && a.Prefetch > 0).OrderBy(a => a.AskedAt))
+        {
+            taken.Clear();
+            var scanned = 0;
+            foreach (var id in _ready.InOrder())
+            {
+                // only near the head of the line: a prefetch never reaches deep past tasks that wait for a free slot
+                var credit = agent.Free with { Slots = agent.Free.Slots + agent.Prefetch };
+                if (++scanned > PrefetchScanDepth + agent.Prefetch || credit.Slots <= 0)
+                {
+                    break;
+                }
+
+                var task = _tasks[id];
+                if (task.Nodes == 1 && _durations.IsShort(task.RunnerClass, _options.ShortTask)
+                    && Placement.Fits(task.Demand, credit, agent.Labels) && agent.Total.Holds(task.Demand))
+                {
+                    Lease(task, [agent], now, fx);
                     taken.Add(task);
                 }
             }

@@ -35,6 +35,11 @@ public sealed partial class SchedulerState
         }
         else if (Array.TrueForAll(task.PartDone, d => d))
         {
+            if (task.StartedAt is { } started)
+            {
+                _durations.Record(task.RunnerClass, now - started);
+            }
+
             Finish(task, TaskState.Completed, now, fx, exitCode: 0, reason: null, task.ReportedOutputs);
         }
     }

@@ -16,6 +16,7 @@ public sealed partial class SchedulerState
     private readonly HashSet<long> _running = [];
     private readonly SchedulerOptions _options;
     private long _askSequence;
+    private readonly RunnerClassDurations _durations = new();
 
     public SchedulerState(SchedulerOptions options)
     {
@@ -23,6 +24,9 @@ public sealed partial class SchedulerState
     }
 
     public SchedulerOptions Options => _options;
+
+    /// <summary>Recent durations by runner class (for dispatch and for the API).</summary>
+    public RunnerClassDurations Durations => _durations;
 
     /// <summary>Active tasks (pending, running, blocked).</summary>
     public int ActiveCount => _tasks.Count;

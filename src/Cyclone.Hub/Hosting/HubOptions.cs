@@ -33,6 +33,12 @@ public sealed class HubOptions
     /// <summary>How far past its time limit a task may run before the hub ends it itself; 0 to <see cref="MaxTimeout"/>. Default: 60 s.</summary>
     public TimeSpan TimeLimitBackstop { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Tasks whose kind recently took less than this on average may be queued on agents that offer a prefetch
+    /// (<c>cyclone agent --prefetch</c>) once every free slot is taken; 0 to 10 s. Default: 100 ms.
+    /// </summary>
+    public TimeSpan ShortTask { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>How often the scheduler checks leases and time limits; at most <see cref="LeaseTimeout"/>. Default: 1 s.</summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -69,6 +75,11 @@ public sealed class HubOptions
         if (TickInterval <= TimeSpan.Zero || TickInterval > LeaseTimeout)
         {
             yield return $"Hub:TickInterval ({TickInterval}) must be positive and at most Hub:LeaseTimeout ({LeaseTimeout})";
+        }
+
+        if (ShortTask < TimeSpan.Zero || ShortTask > TimeSpan.FromSeconds(10))
+        {
+            yield return $"Hub:ShortTask must be between 0 and 10 seconds (is {ShortTask})";
         }
 
         if (TimeLimitBackstop < TimeSpan.Zero || TimeLimitBackstop > MaxTimeout)

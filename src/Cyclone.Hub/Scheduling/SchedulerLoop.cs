@@ -44,6 +44,7 @@ public sealed partial class SchedulerLoop : BackgroundService
             LeaseTimeout = _options.LeaseTimeout,
             MaxAttempts = _options.MaxAttempts,
             TimeLimitBackstop = _options.TimeLimitBackstop,
+            ShortTask = _options.ShortTask,
         });
     }
 

@@ -94,10 +94,15 @@ public sealed partial class SqliteStore
         }
         else
         {
-            c.Command(EndAttempt)
-                .With("$id", t.TaskId).With("$state", (int)TaskState.Pending).With("$exit", DBNull.Value)
-                .With("$reason", "superseded by a new attempt").With("$at", Ms(t.At))
-                .ExecuteNonQuery();
+            if (t.Attempt > 1)
+            {
+                // only a later attempt can find an earlier one still open
+                c.Command(EndAttempt)
+                    .With("$id", t.TaskId).With("$state", (int)TaskState.Pending).With("$exit", DBNull.Value)
+                    .With("$reason", "superseded by a new attempt").With("$at", Ms(t.At))
+                    .ExecuteNonQuery();
+            }
+
             c.Command(StartAttempt)
                 .With("$id", t.TaskId).With("$attempt", t.Attempt).With("$agents", agents ?? "[]").With("$at", Ms(t.At))
                 .ExecuteNonQuery();

@@ -1,0 +1,43 @@
+using Cyclone.EndToEnd.Tests.Cluster;
+using Xunit.Abstractions;
+
+namespace Cyclone.EndToEnd.Tests;
+
+public sealed class TypedTaskJobTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_typed_task_runs_inside_the_agent_with_its_parameters_and_run_wait_returns_its_outputs()
+    {
+        await using var cluster = new TestCluster(output);
+        await cluster.StartHubAsync();
+        await cluster.StartAgentAsync("a", slots: 2);
+
+        var power = await cluster.CliAsync("run", "--task", "math.Power", "--param", "base=2", "--param", "exponent=10", "--wait", "--json");
+        Assert.True(power.ExitCode == 0, power.ToString());
+        Assert.Contains("\"result\": 1024", power.Stdout, StringComparison.Ordinal);
+
+        var unknown = await cluster.CliAsync("run", "--task", "math.Frobnicate");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("no task kind 'math.Frobnicate'", unknown.Stderr, StringComparison.Ordinal);
+
+        var both = await cluster.CliAsync("run", "--task", "noop", "--", "true");
+        Assert.NotEqual(0, both.ExitCode);
+        Assert.Contains("not both", both.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_noop_array_completes_every_element_once_with_short_tasks_queued_ahead_on_the_agent()
+    {
+        await using var cluster = new TestCluster(output);
+        await cluster.StartHubAsync();
+        await cluster.StartAgentAsync("a", slots: 2);
+
+        var run = await cluster.CliAsync("run", "--task", "noop", "--array", "0-1999", "--wait");
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        var job = await cluster.JobAsync(long.Parse(run.Stdout.Trim().Split('\n')[0], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("COMPLETED", job.State);
+        Assert.Equal(2000, job.Tasks!.Count);
+        Assert.All(job.Tasks, t => Assert.Equal(("COMPLETED", 1), (t.State, t.Attempt)));
+    }
+}
