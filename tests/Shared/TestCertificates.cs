@@ -41,6 +41,12 @@ internal static class TestCertificates
         }
 
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
+        // never past the CA's own end: made a moment after the CA, "a day from now" is a moment later than its
+        if (ca.NotAfter.ToUniversalTime() < notAfter.UtcDateTime)
+        {
+            notAfter = new DateTimeOffset(ca.NotAfter.ToUniversalTime(), TimeSpan.Zero);
+        }
+
         using var signed = request.Create(ca, notBefore, notAfter, RandomNumberGenerator.GetBytes(16));
         return signed.CopyWithPrivateKey(key);
     }

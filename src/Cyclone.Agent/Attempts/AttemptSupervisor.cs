@@ -43,7 +43,7 @@ public sealed partial class AttemptSupervisor
     /// <summary>The slots this agent offers.</summary>
     public int Slots { get; }
 
-    /// <summary>Slots' worth of short tasks the agent accepts beyond its free slots; they wait here and start as slots free up.</summary>
+    /// <summary>Short tasks per slot the agent accepts beyond its free slots; they wait here and start as slots free up.</summary>
     public int Prefetch { get; }
 
     /// <summary>Slots not held by running attempts (negative when the hub leased more than the agent has).</summary>

@@ -38,11 +38,12 @@ public sealed partial class AgentOptions
     public int Slots { get; set; } = Environment.ProcessorCount;
 
     /// <summary>
-    /// Slots' worth of short tasks (those whose kind recently took under the hub's <c>ShortTask</c>, 100 ms by default)
-    /// the agent takes beyond its free slots, to start the moment a slot frees up instead of a round trip to the hub
-    /// later; 0 turns it off, at most 10,000. Default: 256.
+    /// Short tasks (those whose kind recently took under the hub's <c>ShortTask</c>, 100 ms by default) the agent takes
+    /// per slot beyond its free slots, to start the moment a slot frees up instead of a round trip to the hub later.
+    /// Per slot, so that agents get queued work in proportion to their size, and what waits is at most this many times
+    /// the short-task time. 0 turns it off, at most 10,000. Default: 128.
     /// </summary>
-    public int Prefetch { get; set; } = 256;
+    public int Prefetch { get; set; } = 128;
 
     /// <summary>Comma-separated labels that tasks may require (for example <c>gpu,big-memory</c>). Default: none.</summary>
     public string Labels { get; set; } = string.Empty;

@@ -8,7 +8,7 @@ public sealed class AgentHostOptions
 {
     public Option<int?> Slots { get; } = new("--slots") { Description = "Slots (concurrent task processes) to offer [default: number of processors]", HelpName = "N" };
 
-    public Option<int?> Prefetch { get; } = new("--prefetch") { Description = "Slots' worth of short tasks to take beyond the free slots, started as slots free up; 0 for none [default: 256]", HelpName = "N" };
+    public Option<int?> Prefetch { get; } = new("--prefetch") { Description = "Short tasks to take per slot beyond the free slots, started as slots free up; 0 for none [default: 128]", HelpName = "N" };
 
     public Option<string?> Plugins { get; } = new("--plugins") { Description = "Directory of .NET assemblies with typed task classes to load", HelpName = "DIR" };
 

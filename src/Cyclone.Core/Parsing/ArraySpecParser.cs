@@ -9,7 +9,7 @@ namespace Cyclone.Core.Parsing;
 public static class ArraySpecParser
 {
     /// <summary>Largest array accepted.</summary>
-    public const int MaxElements = 100_000;
+    public const int MaxElements = 1_000_000;
 
     /// <summary>Largest index accepted.</summary>
     public const int MaxIndex = 10_000_000;
@@ -39,7 +39,7 @@ public static class ArraySpecParser
             body = body[..percent];
         }
 
-        var indices = new SortedSet<int>();
+        var indices = new List<int>();
         var listed = 0; // repeats count too: overlapping ranges must not make the work grow past the limit
         foreach (var part in body.Split(','))
         {
@@ -60,7 +60,17 @@ public static class ArraySpecParser
             }
         }
 
-        spec = new ArraySpec([.. indices], max);
+        indices.Sort();
+        var distinct = new List<int>(indices.Count);
+        foreach (var i in indices)
+        {
+            if (distinct.Count == 0 || distinct[^1] != i)
+            {
+                distinct.Add(i);
+            }
+        }
+
+        spec = new ArraySpec(distinct, max);
         return true;
     }
 

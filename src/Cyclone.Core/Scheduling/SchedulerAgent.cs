@@ -33,8 +33,8 @@ public sealed class SchedulerAgent
     public long AskedAt { get; internal set; }
 
     /// <summary>
-    /// Slots' worth of short tasks the agent queues beyond its free slots and starts as slots free up
-    /// (0: none). <see cref="Free"/> may then go below zero slots by up to this much.
+    /// Slots' worth of short tasks the agent queues beyond its free slots and starts as slots free up (0: none;
+    /// the hub gives an agent its per-slot prefetch times its slots). <see cref="Free"/> may go below zero slots by up to this much.
     /// </summary>
     public int Prefetch { get; internal set; }
 

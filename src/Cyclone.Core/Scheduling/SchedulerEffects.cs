@@ -8,10 +8,13 @@ public sealed record LeaseGrant(string Agent, long TaskId, long JobId, int Attem
 /// <summary>An order to an agent to stop an attempt it runs.</summary>
 public sealed record StopOrder(string Agent, long TaskId, int Attempt, int NodeIndex, string Reason);
 
-/// <summary>A change of a task's durable state, to be written before it is acted on.</summary>
+/// <summary>
+/// A change of a task's durable state, to be written before it is acted on. <see cref="Previous"/> is the state it
+/// leaves, when the caller knows it (the store then need not read it).
+/// </summary>
 public sealed record TaskTransition(
     long TaskId, long JobId, TaskState State, int Attempt, int Failures, DateTimeOffset At,
-    int? ExitCode = null, string? Reason = null, IReadOnlyList<string>? Agents = null, string? Outputs = null);
+    int? ExitCode = null, string? Reason = null, IReadOnlyList<string>? Agents = null, string? Outputs = null, TaskState? Previous = null);
 
 /// <summary>What one call into <see cref="SchedulerState"/> asks the hub to do: persist, then send.</summary>
 public sealed class SchedulerEffects

@@ -148,11 +148,12 @@ public sealed partial class SchedulerState
             return;
         }
 
+        var previous = task.State;
         task.State = TaskState.Pending;
         Enqueue(task);
         if (persist)
         {
-            fx.Transitions.Add(new TaskTransition(task.Id, task.JobId, TaskState.Pending, task.Attempt, task.Failures, now));
+            fx.Transitions.Add(new TaskTransition(task.Id, task.JobId, TaskState.Pending, task.Attempt, task.Failures, now, Previous: previous));
         }
     }
 

@@ -153,6 +153,7 @@ public sealed partial class SchedulerState
 
     private void Lease(SchedulerTask task, IReadOnlyList<SchedulerAgent> agents, DateTimeOffset now, SchedulerEffects fx)
     {
+        var previous = task.State;
         task.State = TaskState.Running;
         task.Attempt++;
         task.StartedAt = now;
@@ -169,6 +170,6 @@ public sealed partial class SchedulerState
             fx.Leases.Add(new LeaseGrant(agent.Name, task.Id, task.JobId, task.Attempt, node, names));
         }
 
-        fx.Transitions.Add(new TaskTransition(task.Id, task.JobId, TaskState.Running, task.Attempt, task.Failures, now, Agents: names));
+        fx.Transitions.Add(new TaskTransition(task.Id, task.JobId, TaskState.Running, task.Attempt, task.Failures, now, Agents: names, Previous: previous));
     }
 }

@@ -85,13 +85,14 @@ public sealed partial class SchedulerState
 
     private void Requeue(SchedulerTask task, DateTimeOffset now, SchedulerEffects fx, string reason)
     {
+        var previous = task.State;
         task.State = TaskState.Pending;
         task.StartedAt = null;
         task.ReportedOutputs = null;
         task.ClearParts();
         _running.Remove(task.Id);
         _ready.Add(task);
-        fx.Transitions.Add(new TaskTransition(task.Id, task.JobId, TaskState.Pending, task.Attempt, task.Failures, now, Reason: reason));
+        fx.Transitions.Add(new TaskTransition(task.Id, task.JobId, TaskState.Pending, task.Attempt, task.Failures, now, Reason: reason, Previous: previous));
     }
 
     /// <summary>Tells every agent still running a part of the current attempt to stop it, and frees its capacity.</summary>

@@ -161,6 +161,6 @@ public sealed partial class SchedulerState
             Leave(task);
         }
 
-        fx.Transitions.Add(new TaskTransition(task.Id, task.JobId, state, task.Attempt, task.Failures, now, exitCode, reason, Outputs: outputs));
+        fx.Transitions.Add(new TaskTransition(task.Id, task.JobId, state, task.Attempt, task.Failures, now, exitCode, reason, Outputs: outputs, Previous: previous));
     }
 }

@@ -213,18 +213,16 @@ public static class JobSubmissionValidator
             return new NewJob(name, user, specJson, now, [new NewTask(0, name, demand, request.Nodes, request.Priority, request.Retries, timeLimit, payload)]);
         }
 
-        var tasks = array.Indices.Select(i =>
+        var element = payload with { ArrayCount = array.Indices.Count }; // one payload for every element
+        var tasks = new List<NewTask>(array.Indices.Count);
+        foreach (var i in array.Indices)
         {
-            var env = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["CYCLONE_ARRAY_TASK_ID"] = i.ToString(CultureInfo.InvariantCulture),
-                ["CYCLONE_ARRAY_TASK_COUNT"] = array.Indices.Count.ToString(CultureInfo.InvariantCulture),
-            };
-            return new NewTask(i, $"{name}[{i}]", demand, request.Nodes, request.Priority, request.Retries, timeLimit, payload with { ExtraEnvironment = env })
+            tasks.Add(new NewTask(i, $"{name}[{i.ToString(CultureInfo.InvariantCulture)}]", demand, request.Nodes, request.Priority, request.Retries, timeLimit, element)
             {
                 MaxActiveInJob = array.MaxRunning,
-            };
-        }).ToList();
+            });
+        }
+
         return new NewJob(name, user, specJson, now, tasks);
     }
 

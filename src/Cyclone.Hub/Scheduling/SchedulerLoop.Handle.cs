@@ -9,7 +9,7 @@ namespace Cyclone.Hub.Scheduling;
 
 public sealed partial class SchedulerLoop
 {
-    /// <summary>The most prefetch an agent may ask for.</summary>
+    /// <summary>The most prefetch per slot an agent may ask for.</summary>
     private const int MaxPrefetch = 10_000;
 
     /// <summary>How a task no longer active ended: from this pass's own changes, else from the store.</summary>
@@ -173,7 +173,7 @@ public sealed partial class SchedulerLoop
         ApplyOutcomes(connection, register.Finished, now, batch);
         var running = register.Running.Select(r => new RunningPart(r.TaskId, r.Attempt, r.NodeIndex)).ToList();
         var total = new AgentCapacity(register.Slots, register.MemoryBytes, register.Gpus);
-        _state.Connect(connection.Name, total, register.Labels.ToHashSet(StringComparer.Ordinal), running, now, batch.Effects, Math.Clamp(register.Prefetch, 0, MaxPrefetch));
+        _state.Connect(connection.Name, total, register.Labels.ToHashSet(StringComparer.Ordinal), running, now, batch.Effects, (int)Math.Min((long)Math.Clamp(register.Prefetch, 0, MaxPrefetch) * Math.Max(0, register.Slots), int.MaxValue));
         UpsertAgent(batch, connection, "UP", now);
         LogAgentConnected(connection.Name, connection.Peer, register.Slots, running.Count);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cyclone.Core.Scheduling;
 using Cyclone.Hub.Agents;
 using Cyclone.Protocol.Agent;
@@ -135,6 +136,12 @@ public sealed partial class SchedulerLoop
                     : payload.Command);
                 AddAll(lease.Env, payload.Environment);
                 AddAll(lease.ExtraEnv, payload.ExtraEnvironment);
+                if (payload.ArrayCount is { } elements)
+                {
+                    lease.ExtraEnv["CYCLONE_ARRAY_TASK_ID"] = payload.TaskIndex.ToString(CultureInfo.InvariantCulture);
+                    lease.ExtraEnv["CYCLONE_ARRAY_TASK_COUNT"] = elements.ToString(CultureInfo.InvariantCulture);
+                }
+
                 leases.Leases.Add(lease);
             }
 

@@ -16,6 +16,12 @@ public sealed record TaskPayload
     /// <summary>Variables added on top of the process environment, whichever it is (e.g. <c>CYCLONE_ARRAY_TASK_ID</c>).</summary>
     public IReadOnlyDictionary<string, string>? ExtraEnvironment { get; init; }
 
+    /// <summary>
+    /// For an element of a job array: how many elements the array has. The lease then carries
+    /// <c>CYCLONE_ARRAY_TASK_ID</c> (<see cref="TaskIndex"/>) and <c>CYCLONE_ARRAY_TASK_COUNT</c>, so that all elements share one payload.
+    /// </summary>
+    public int? ArrayCount { get; init; }
+
     public string? OutputPattern { get; init; }
 
     public string? ErrorPattern { get; init; }

@@ -62,7 +62,7 @@ public sealed partial class SqliteStore
                     jobs[t.JobId] = change = new JobChange();
                 }
 
-                var old = (TaskState?)(c.Command(TaskStateOf).With("$id", t.TaskId).ExecuteScalar() as long?);
+                var old = t.Previous ?? (TaskState?)(c.Command(TaskStateOf).With("$id", t.TaskId).ExecuteScalar() as long?);
                 Apply(c, t);
                 change.Record(old, t);
             }

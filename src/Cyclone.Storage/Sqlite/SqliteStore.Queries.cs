@@ -70,9 +70,9 @@ public sealed partial class SqliteStore
     public async Task<IReadOnlyDictionary<long, TaskPayload>> GetPayloadsAsync(IReadOnlyCollection<long> taskIds, CancellationToken ct)
     {
         var rows = await ReadAsync(
-            "SELECT id, payload FROM tasks WHERE id IN (SELECT value FROM json_each($ids));",
+            "SELECT id, idx, payload FROM tasks WHERE id IN (SELECT value FROM json_each($ids));",
             c => c.With("$ids", JsonSerializer.Serialize(taskIds, Json)),
-            r => (Id: r.GetInt64(0), Payload: JsonSerializer.Deserialize<TaskPayload>(r.GetString(1), Json)!),
+            r => (Id: r.GetInt64(0), Payload: JsonSerializer.Deserialize<TaskPayload>(r.GetString(2), Json)! with { TaskIndex = r.GetInt32(1) }),
             ct);
         return rows.ToDictionary(p => p.Id, p => p.Payload);
     }

@@ -46,7 +46,7 @@ public sealed partial class SqliteStore : IStore, IAccessStore
         await writer.OpenAsync(ct);
         using (var pragmas = writer.CreateCommand())
         {
-            pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+            pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -65536;";
             await pragmas.ExecuteNonQueryAsync(ct);
         }
 

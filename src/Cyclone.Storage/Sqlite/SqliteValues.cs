@@ -29,9 +29,20 @@ internal static class SqliteValues
     public static IReadOnlyList<string> List(SqliteDataReader r, int i) =>
         JsonSerializer.Deserialize<string[]>(r.GetString(i), Json) ?? [];
 
+    /// <summary>Sets parameter <paramref name="name"/>: its value when the command has it already, else a new parameter.</summary>
     public static SqliteCommand With(this SqliteCommand command, string name, object? value)
     {
-        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        var parameters = command.Parameters;
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (parameters[i].ParameterName == name)
+            {
+                parameters[i].Value = value ?? DBNull.Value;
+                return command;
+            }
+        }
+
+        parameters.AddWithValue(name, value ?? DBNull.Value);
         return command;
     }
 }

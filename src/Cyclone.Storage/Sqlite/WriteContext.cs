@@ -24,7 +24,10 @@ internal sealed class WriteContext : IDisposable
 
     public StoreOptions Options { get; }
 
-    /// <summary>The command for <paramref name="sql"/>, with its parameters cleared.</summary>
+    /// <summary>
+    /// The command for <paramref name="sql"/>. Its parameters stay from the last use: every caller of a statement sets
+    /// all of them (<see cref="SqliteValues.With"/> then only changes their values), so nothing is allocated per row.
+    /// </summary>
     public SqliteCommand Command(string sql)
     {
         if (!_commands.TryGetValue(sql, out var command))
@@ -37,7 +40,6 @@ internal sealed class WriteContext : IDisposable
             _commands.Add(sql, command);
         }
 
-        command.Parameters.Clear();
         return command;
     }
 

@@ -31,7 +31,7 @@ public sealed class ArraySpecParserTests
     [InlineData("5-2", "'5-2'")]
     [InlineData("0-9%0", "%0")]
     [InlineData("a", "'a'")]
-    [InlineData("0-200000", "more than")]
+    [InlineData("0-2000000", "more than")]
     public void Bad_arrays_are_refused_with_the_part_that_is_wrong(string text, string expected)
     {
         Assert.False(ArraySpecParser.TryParse(text, out _, out var error));
@@ -56,12 +56,27 @@ public sealed class ArraySpecParserTests
     }
 
     [Fact]
+    public void A_million_element_array_is_accepted_in_order()
+    {
+        Assert.True(ArraySpecParser.TryParse("0-999999", out var spec, out _));
+        Assert.Equal(1_000_000, spec!.Indices.Count);
+        Assert.Equal((0, 999_999), (spec.Indices[0], spec.Indices[^1]));
+    }
+
+    [Fact]
+    public void Overlapping_ranges_give_each_index_once_in_order()
+    {
+        Assert.True(ArraySpecParser.TryParse("5-7,1,6-9:2,1", out var spec, out _));
+        Assert.Equal([1, 5, 6, 7, 8], spec!.Indices);
+    }
+
+    [Fact]
     public void A_megabyte_of_repeated_ranges_is_refused_without_walking_every_repeat()
     {
         // found by fuzzing: each repeat of 0-99999 was walked again, about 20 minutes for this input
         var text = string.Join(',', Enumerable.Repeat("0-99999", 131_072));
         Assert.False(ArraySpecParser.TryParse(text, out _, out var error));
-        Assert.Contains("more than 100000 indices", error, StringComparison.Ordinal);
+        Assert.Contains("more than 1000000 indices", error, StringComparison.Ordinal);
         Assert.True(error.Length < 300, error);
     }
 
