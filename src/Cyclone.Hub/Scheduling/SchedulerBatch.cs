@@ -28,6 +28,12 @@ internal sealed class SchedulerBatch
 
     public int Commands { get; set; }
 
+    /// <summary>Commands that change nothing the cluster view shows but heartbeat times (heartbeats, ticks).</summary>
+    public int QuietCommands { get; set; }
+
+    /// <summary>True when the pass only renewed heartbeats: the published view may wait.</summary>
+    public bool OnlyQuiet => Commands == QuietCommands && Effects.IsEmpty && AgentUpserts.Count == 0 && First.Count == 0 && Closes.Count == 0;
+
     public void Clear()
     {
         Effects.Clear();
@@ -37,5 +43,6 @@ internal sealed class SchedulerBatch
         Closes.Clear();
         Completions.Clear();
         Commands = 0;
+        QuietCommands = 0;
     }
 }

@@ -14,5 +14,6 @@ public sealed partial class SchedulerLoop
             .OrderBy(a => a.Name, StringComparer.Ordinal)
             .ToList();
         Volatile.Write(ref _view, new ClusterView(agents, _state.ActiveCount, _state.ReadyCount) { EventWaiters = _state.EventWaiters });
+        _viewPublishedAt = _time.GetUtcNow();
     }
 }

@@ -20,6 +20,9 @@ public sealed partial class SchedulerLoop : BackgroundService
 {
     private const int MaxCommandsPerPass = 20_000;
 
+    /// <summary>How stale heartbeat times in the published view may get while nothing else changes.</summary>
+    private static readonly TimeSpan QuietViewRefresh = TimeSpan.FromSeconds(1);
+
     private readonly Channel<SchedulerCommand> _commands =
         Channel.CreateUnbounded<SchedulerCommand>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -32,6 +35,7 @@ public sealed partial class SchedulerLoop : BackgroundService
     private readonly SchedulerState _state;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ClusterView _view = ClusterView.Empty;
+    private DateTimeOffset _viewPublishedAt;
 
     public SchedulerLoop(IStore store, IOptions<HubOptions> options, TimeProvider time, ILogger<SchedulerLoop> logger)
     {
@@ -199,6 +203,10 @@ public sealed partial class SchedulerLoop : BackgroundService
             while (batch.Commands < MaxCommandsPerPass && reader.TryRead(out var command))
             {
                 batch.Commands++;
+                if (command is HeartbeatCommand or TickCommand)
+                {
+                    batch.QuietCommands++;
+                }
                 if (command is SubmittedCommand { External.Count: > 0 } submitted)
                 {
                     // everything before this pass is durable; this pass's own changes are looked up in its effects
@@ -216,7 +224,11 @@ public sealed partial class SchedulerLoop : BackgroundService
                 done.TrySetResult();
             }
 
-            PublishView();
+            if (!batch.OnlyQuiet || _time.GetUtcNow() - _viewPublishedAt >= QuietViewRefresh)
+            {
+                // a pass that only renewed heartbeats does not rebuild the view (O(agents)) more than once a second
+                PublishView();
+            }
         }
     }
 
