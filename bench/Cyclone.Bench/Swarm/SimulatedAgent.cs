@@ -75,6 +75,12 @@ public sealed partial class SimulatedAgent : IAsyncDisposable
             agent.Post(new AgentMessage { Ask = new Ask() });
             return agent;
         }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && !ct.IsCancellationRequested)
+        {
+            await agent.DisposeAsync();
+            throw new TimeoutException(
+                $"{name}: no answer to the registration within {AnswerTimeout.TotalSeconds:0}s (more streams on one connection than the hub allows?)", ex);
+        }
         catch
         {
             await agent.DisposeAsync();
