@@ -46,7 +46,17 @@ public sealed class LocalCluster : IAsyncDisposable
         var (port, grpc) = (FreePort(), FreePort());
         var hub = ChildProcess.Start(cli, ["hub", "--port", $"{port}", "--grpc-port", $"{grpc}", "--data", Path.Combine(work, "data")], Path.Combine(work, "hub.log"));
         var url = new Uri($"http://127.0.0.1:{port}/");
-        var token = await WaitForHubAsync(hub, Path.Combine(work, "data", "bootstrap-token"), url, ct);
+        string token;
+        try
+        {
+            token = await WaitForHubAsync(hub, Path.Combine(work, "data", "bootstrap-token"), url, ct);
+        }
+        catch
+        {
+            await hub.DisposeAsync(); // no cluster to dispose yet: the hub process must not outlive the run
+            throw;
+        }
+
         var cluster = new LocalCluster(options, work, hub, url, new CycloneClient(url, new HubCredentials(token, null)), grpc) { AdminToken = token };
         return cluster;
     }
@@ -110,6 +120,10 @@ public sealed class LocalCluster : IAsyncDisposable
             catch (HttpRequestException)
             {
                 // not listening yet
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // listening but slow to answer (a busy machine): ask again until the deadline
             }
 
             await Task.Delay(50, ct);
