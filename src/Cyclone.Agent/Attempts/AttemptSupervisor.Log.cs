@@ -7,6 +7,9 @@ public sealed partial class AttemptSupervisor
     [LoggerMessage(120, LogLevel.Information, "{Attempt} ended: {Kind}, exit code {ExitCode}, after {Seconds:0.###} s")]
     private partial void LogFinished(string attempt, string kind, int exitCode, double seconds);
 
+    [LoggerMessage(125, LogLevel.Debug, "{Attempt} succeeded after {Seconds:0.###} s")]
+    private partial void LogSucceeded(string attempt, double seconds);
+
     [LoggerMessage(121, LogLevel.Information, "{Attempt}: stopping on the hub's order ({Reason})")]
     private partial void LogStopping(string attempt, string reason);
 

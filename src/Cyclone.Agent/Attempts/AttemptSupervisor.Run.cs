@@ -1,5 +1,6 @@
 using Cyclone.Agent.Executors;
 using Cyclone.Protocol.Agent;
+using Microsoft.Extensions.Logging;
 
 namespace Cyclone.Agent.Attempts;
 
@@ -149,7 +150,15 @@ public sealed partial class AttemptSupervisor
         var batch = new OutcomeBatch();
         batch.Outcomes.Add(outcome);
         _outbox.Post(new AgentMessage { Outcomes = batch });
-        LogFinished(id.ToString(), result.Kind.ToString(), result.ExitCode, (result.Ended - result.Started).TotalSeconds);
+        if (result.Kind != OutcomeKind.Exited || result.ExitCode != 0)
+        {
+            LogFinished(id.ToString(), result.Kind.ToString(), result.ExitCode, (result.Ended - result.Started).TotalSeconds);
+        }
+        else if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            // a success is the common case: at thousands a second, a line each is a cost of its own
+            LogSucceeded(id.ToString(), (result.Ended - result.Started).TotalSeconds);
+        }
     }
 
     private sealed record QueuedLease(AttemptId Id, Lease Lease, int Slots);
