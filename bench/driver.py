@@ -117,14 +117,18 @@ def kill_group(proc, grace=10):
 
 
 class Redis:
-    """A throw-away redis-server on a free port of 127.0.0.1: no snapshots, no append-only file."""
+    """A throw-away redis-server on a free port of 127.0.0.1: no snapshots, no append-only file, and no output
+    buffer limit for pub/sub clients. Celery's result backend subscribes to every task's result; while the
+    client is still submitting, results pile up unread, and with the default limit (32 MB, or 8 MB for 60 s)
+    Redis cuts the client off at about 100,000 results, and Celery then loses some and waits forever."""
 
     def __init__(self, logdir):
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
         self.url = f"redis://127.0.0.1:{self.port}"
-        cmd = ["redis-server", "--port", str(self.port), "--save", "", "--appendonly", "no", "--bind", "127.0.0.1"]
+        cmd = ["redis-server", "--port", str(self.port), "--save", "", "--appendonly", "no", "--bind", "127.0.0.1",
+               "--client-output-buffer-limit", "pubsub 0 0 0"]
         log_file = open(os.path.join(logdir, "redis.log"), "ab")
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT,
                                      start_new_session=True)

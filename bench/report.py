@@ -34,7 +34,7 @@ def fmt(v):
     if not isinstance(v, (int, float)):
         return str(v)
     a = abs(v)
-    return f"{v:,.0f}" if a >= 100 else f"{v:.1f}" if a >= 10 else f"{v:.2f}" if a >= 0.1 else f"{v:.3f}"
+    return f"{v:,.0f}" if a >= 100 or float(v).is_integer() else f"{v:.1f}" if a >= 10 else f"{v:.2f}" if a >= 0.1 else f"{v:.3f}"
 
 
 def describe(rec):
@@ -162,6 +162,11 @@ def targets(summary):
     return rows
 
 
+def redis_version(banner):
+    m = re.search(r"v=(\S+)", banner or "")
+    return m.group(1) if m else banner
+
+
 def table(summary, machine):
     lines = ["# Cyclone and its peers", ""]
     if machine:
@@ -169,7 +174,7 @@ def table(summary, machine):
                   f"cores, {machine.get('memory_gib')} GiB, Linux {machine.get('kernel')}; load at start "
                   f"{' '.join(machine.get('loadavg_at_start', []))}; .NET {machine.get('dotnet')}, Python "
                   f"{machine.get('python')}, Dask {machine.get('distributed')}, Celery {machine.get('celery')}, "
-                  f"{machine.get('redis_server') or 'no redis-server'}. Medians of the repetitions.", ""]
+                  f"Redis {redis_version(machine.get('redis_server'))}. Medians of the repetitions.", ""]
     for w in WORKLOADS:
         keys = [k for k in summary if k[0] == w]
         if not keys:
@@ -180,14 +185,14 @@ def table(summary, machine):
         cyc = cyclone_of(summary, w).get(metric) if metric else None
         if measured:
             cols = list(dict.fromkeys(m for k in measured for m in summary[k]["metrics"]))
-            ratio_head = [] if not metric else ["Cyclone's advantage (" + ("rate" if higher else "time") + ")"]
+            ratio_head = [] if cyc is None else ["Cyclone's advantage (" + ("rate" if higher else "time") + ")"]
             lines.append("| system | reps | " + " | ".join(c.replace("_", " ") for c in cols + ratio_head) + " |")
             lines.append("|" + " --- |" * (len(cols) + 2 + len(ratio_head)))
             for k in measured:
                 g = summary[k]
                 cells = [k[1], str(g["reps"]) + (" (partial)" if g["notes"] else "")]
                 cells += [fmt(g["metrics"][c]) if c in g["metrics"] else "" for c in cols]
-                if metric:
+                if cyc is not None:
                     r = advantage(cyc, g["metrics"].get(metric), higher) if k[1] != "cyclone" else None
                     if k[1] == "machine" and r:
                         cells.append(f"Cyclone at {r:.0%} of it")
