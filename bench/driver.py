@@ -266,7 +266,7 @@ def main():
                 redis = Redis(os.path.join(args.out, "logs"))
             calls = list(plan(args, redis and redis.url))
             for i, (w, label, cmd) in enumerate(calls, 1):
-                tag = f"[{i}/{len(calls)} {w} {label} | {time.monotonic() - started:.0f} s]"
+                tag = f"[{i}/{len(calls)} {w} {label}, run at {time.monotonic() - started:.0f} s]"
                 if isinstance(cmd, str):
                     raw.write(json.dumps({"workload": w, "system": label, "missing": cmd}) + "\n")
                     log(f"{tag} missing: {cmd}")
@@ -280,6 +280,9 @@ def main():
                     redis.command("FLUSHALL")
                 limit = min(args.time_limit, max(10.0, deadline - time.monotonic()))
                 failures += run_runner(cmd, w, label, limit, tag, raw) == "error"
+        except RuntimeError as e:  # a service or the forkloop could not be set up
+            failures += 1
+            log(f"bench: {e}")
         except (KeyboardInterrupt, Interrupted) as e:
             interrupted = True
             log(f"bench: interrupted ({str(e) or 'Ctrl-C'}): stopping everything, writing what was measured")

@@ -54,8 +54,14 @@ def load(out):
     return raw, machine
 
 
+def rank(workload, system):
+    order = ["cyclone", "dask-default", "dask-nosat", "celery", "machine"]
+    return (WORKLOADS.index(workload) if workload in WORKLOADS else len(WORKLOADS),
+            order.index(system) if system in order else len(order))
+
+
 def summarize(raw):
-    """{(workload, system): {"reps": n, "metrics": {metric: median}, "notes": [...]}} in first-seen order."""
+    """{(workload, system): {"reps": n, "metrics": {metric: median}, "notes": [...]}}, by workload, Cyclone first."""
     groups = {}
     for rec in raw:
         g = groups.setdefault((rec["workload"], rec["system"]), {"runs": [], "notes": []})
@@ -65,10 +71,8 @@ def summarize(raw):
             if k in rec:
                 limit = fmt(rec.get("limit_s", 0))
                 g["notes"].append(f"timeout after {limit} s" if k == "timeout" else f"{k}: {rec[k]}")
-    order = ["cyclone", "dask-default", "dask-nosat", "celery", "machine"]
-    rank = lambda k: (WORKLOADS.index(k[0]) if k[0] in WORKLOADS else 99, order.index(k[1]) if k[1] in order else 9)
     out = {}
-    for key, g in sorted(groups.items(), key=lambda kv: rank(kv[0])):
+    for key, g in sorted(groups.items(), key=lambda kv: rank(*kv[0])):
         names = list(dict.fromkeys(k for m in g["runs"] for k in m))
         med = {k: statistics.median(vals) for k in names
                if (vals := [m[k] for m in g["runs"] if isinstance(m.get(k), (int, float))])}
