@@ -80,6 +80,7 @@ public sealed partial class SchedulerLoop : BackgroundService
             MaxActiveInJob = t.MaxActiveInJob,
             RunnerClass = t.Payload.Kind ?? (t.Payload.Command.Count > 0 ? t.Payload.Command[0] : null),
             SubmittedAt = job.SubmittedAt,
+            User = job.User,
         }).ToList();
         var external = job.Tasks.SelectMany(t => t.Dependencies).Where(d => d.UpstreamTaskId is not null).Select(d => d.UpstreamTaskId!.Value).Distinct().ToList();
         Post(new SubmittedCommand(tasks, external));
@@ -216,6 +217,7 @@ public sealed partial class SchedulerLoop : BackgroundService
                 done.TrySetResult();
             }
 
+            SignalReady();
             PublishView();
         }
     }
@@ -225,6 +227,7 @@ public sealed partial class SchedulerLoop : BackgroundService
         var now = _time.GetUtcNow();
         var count = 0;
         var upstreams = new HashSet<long>();
+        var users = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var r in _store.LoadActiveTasksAsync(ct))
         {
             var task = new SchedulerTask(r.Id, r.JobId, r.Demand, r.Nodes, r.Priority, r.Id)
@@ -235,6 +238,7 @@ public sealed partial class SchedulerLoop : BackgroundService
                 WaitsForEvent = r.WaitsForEvent,
                 MaxActiveInJob = r.MaxActiveInJob,
                 SubmittedAt = r.SubmittedAt,
+                User = Shared(users, r.User),
             };
             _state.Restore(task, r.State, r.Attempt, r.Failures, r.Agents, r.StartedAt, now);
             upstreams.UnionWith(r.Dependencies.Select(d => d.UpstreamId));
@@ -246,6 +250,7 @@ public sealed partial class SchedulerLoop : BackgroundService
             _state.RememberEvent(e.Name, e.At, e.Data);
         }
 
+        RestorePullWorkers(now);
         upstreams.RemoveWhere(id => _state.FindTask(id) is not null);
         var known = await _store.GetTaskStatesAsync(upstreams, ct);
         var fx = new SchedulerEffects();
@@ -254,5 +259,21 @@ public sealed partial class SchedulerLoop : BackgroundService
 
         LogRestored(count, _state.ReadyCount);
         PublishView();
+    }
+
+    /// <summary>One string per user name for all restored tasks, rather than one per task.</summary>
+    private static string? Shared(Dictionary<string, string> names, string? name)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (!names.TryGetValue(name, out var shared))
+        {
+            names[name] = shared = name;
+        }
+
+        return shared;
     }
 }
