@@ -14,6 +14,7 @@ public static class WorkloadCatalog
         ["w4-layered"] = DagWorkloads.LayeredAsync,
         ["w4-chain"] = DagWorkloads.ChainAsync,
         ["w5"] = MillionSubmitWorkload.RunAsync,
+        ["w7"] = PullWorkload.RunAsync,
     };
 
     public static IEnumerable<string> Names => All.Keys;
