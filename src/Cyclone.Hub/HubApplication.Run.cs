@@ -3,6 +3,7 @@ using Cyclone.Hub.Agents;
 using Cyclone.Core.Workflows;
 using Cyclone.Hub.Api;
 using Cyclone.Hub.Api.Access;
+using Cyclone.Hub.Api.Pull;
 using Cyclone.Hub.Security;
 using Microsoft.AspNetCore.Authentication;
 using Cyclone.Hub.Api.Workflows;
@@ -157,6 +158,7 @@ public static partial class HubApplication
         api.MapEventTimerEndpoints();
         api.MapOperationsEndpoints();
         api.MapKindEndpoints();
+        api.MapPullEndpoints();
         api.MapAccessEndpoints();
         api.MapRunnerRegistration();
         app.MapGrpcService<AgentStreamService>().RequireAuthorization(AccessPolicies.Agents);

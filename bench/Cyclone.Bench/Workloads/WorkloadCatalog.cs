@@ -15,6 +15,7 @@ public static class WorkloadCatalog
         ["w4-chain"] = DagWorkloads.ChainAsync,
         ["w5"] = MillionSubmitWorkload.RunAsync,
         ["w6"] = SwarmWorkload.RunAsync,
+        ["w7"] = PullWorkload.RunAsync,
     };
 
     public static IEnumerable<string> Names => All.Keys;

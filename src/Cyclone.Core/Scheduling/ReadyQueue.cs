@@ -10,7 +10,16 @@ public sealed class ReadyQueue
 
     public int Count => _keys.Count;
 
-    public void Add(SchedulerTask task) => _keys.Add(Key.Of(task));
+    /// <summary>How many times a task joined the queue: a change means that something may have become ready.</summary>
+    public long Added { get; private set; }
+
+    public void Add(SchedulerTask task)
+    {
+        if (_keys.Add(Key.Of(task)))
+        {
+            Added++;
+        }
+    }
 
     public bool Remove(SchedulerTask task) => _keys.Remove(Key.Of(task));
 

@@ -29,6 +29,15 @@ public sealed class SchedulerAgent
 
     public DateTimeOffset LastSeen { get; internal set; }
 
+    /// <summary>
+    /// True for a pull worker: it takes work through <see cref="SchedulerState.Pull"/> only, never from dispatch or
+    /// prefetch, and has no stream.
+    /// </summary>
+    public bool Pulling { get; internal set; }
+
+    /// <summary>How long it may stay silent before its attempts go back to the queue; null: the scheduler's lease timeout.</summary>
+    public TimeSpan? LeaseTimeout { get; internal set; }
+
     /// <summary>When the agent last asked for work; earlier askers are served first.</summary>
     public long AskedAt { get; internal set; }
 

@@ -137,21 +137,29 @@ public sealed partial class SchedulerState
     }
 
     /// <summary>
-    /// Time passes: agents silent past the lease timeout are presumed dead (their attempts are
-    /// redispatched and their names returned so the hub can close their streams), and running
-    /// tasks far past their time limit end as TIMEOUT.
+    /// Time passes: agents silent past their lease timeout are presumed dead (their attempts are redispatched and
+    /// their names returned so the hub can close their streams; a pull worker's name only when it held attempts),
+    /// and running tasks far past their time limit end as TIMEOUT.
     /// </summary>
     public IReadOnlyList<string> Tick(DateTimeOffset now, SchedulerEffects fx)
     {
-        var lost = _agents.Values.Where(a => now - a.LastSeen > _options.LeaseTimeout).ToList();
+        var lost = _agents.Values.Where(a => now - a.LastSeen > (a.LeaseTimeout ?? _options.LeaseTimeout)).ToList();
+        var reported = new List<string>(lost.Count);
         foreach (var agent in lost)
         {
             _agents.Remove(agent.Name);
+            if (!agent.Pulling || agent.PartCount > 0)
+            {
+                reported.Add(agent.Name);
+            }
+
+            var seconds = (agent.LeaseTimeout ?? _options.LeaseTimeout).TotalSeconds;
+            var why = agent.Pulling ? $"pull worker {agent.Name} made no call for {seconds:0}s" : $"agent {agent.Name} lost (no heartbeat for {seconds:0}s)";
             foreach (var (taskId, node) in agent.Parts.ToList())
             {
                 if (_tasks.TryGetValue(taskId, out var task) && task.State == TaskState.Running)
                 {
-                    EndAttempt(task, new PartResult(PartEnd.HandedBack, -1, $"agent {agent.Name} lost (no heartbeat for {_options.LeaseTimeout.TotalSeconds:0}s)"), now, fx);
+                    EndAttempt(task, new PartResult(PartEnd.HandedBack, -1, why), now, fx);
                 }
             }
         }
@@ -171,6 +179,6 @@ public sealed partial class SchedulerState
             Dispatch(now, fx);
         }
 
-        return lost.Select(a => a.Name).ToList();
+        return reported;
     }
 }

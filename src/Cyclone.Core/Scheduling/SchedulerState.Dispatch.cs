@@ -20,7 +20,7 @@ public sealed partial class SchedulerState
         }
 
         var askers = _agents.Values
-            .Where(a => a.Connected && !a.Draining && a.Free.Slots > 0)
+            .Where(a => a.Connected && !a.Draining && !a.Pulling && a.Free.Slots > 0)
             .OrderBy(a => a.AskedAt)
             .ToList();
         var taken = new List<SchedulerTask>();
@@ -92,7 +92,7 @@ public sealed partial class SchedulerState
     private void Prefetch(DateTimeOffset now, SchedulerEffects fx)
     {
         var taken = new List<SchedulerTask>();
-        foreach (var agent in _agents.Values.Where(a => a.Connected && !a.Draining && a.Prefetch > 0).OrderBy(a => a.AskedAt))
+        foreach (var agent in _agents.Values.Where(a => a.Connected && !a.Draining && !a.Pulling && a.Prefetch > 0).OrderBy(a => a.AskedAt))
         {
             taken.Clear();
             var scanned = 0;
@@ -151,7 +151,8 @@ public sealed partial class SchedulerState
         }
     }
 
-    private void Lease(SchedulerTask task, IReadOnlyList<SchedulerAgent> agents, DateTimeOffset now, SchedulerEffects fx)
+    /// <summary>Starts a new attempt on <paramref name="agents"/>; its grants go to <paramref name="grants"/> (default: the leases to send).</summary>
+    private void Lease(SchedulerTask task, IReadOnlyList<SchedulerAgent> agents, DateTimeOffset now, SchedulerEffects fx, List<LeaseGrant>? grants = null)
     {
         var previous = task.State;
         task.State = TaskState.Running;
@@ -167,7 +168,7 @@ public sealed partial class SchedulerState
             agent.Parts.Add((task.Id, node));
             task.PartAgents[node] = agent.Name;
             task.PartDone[node] = false;
-            fx.Leases.Add(new LeaseGrant(agent.Name, task.Id, task.JobId, task.Attempt, node, names));
+            (grants ?? fx.Leases).Add(new LeaseGrant(agent.Name, task.Id, task.JobId, task.Attempt, node, names));
         }
 
         fx.Transitions.Add(new TaskTransition(task.Id, task.JobId, TaskState.Running, task.Attempt, task.Failures, now, Agents: names, Previous: previous));

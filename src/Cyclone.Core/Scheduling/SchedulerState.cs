@@ -33,6 +33,9 @@ public sealed partial class SchedulerState
 
     public int ReadyCount => _ready.Count;
 
+    /// <summary>Grows each time a task joins the ready queue (submitted, released, retried, handed back).</summary>
+    public long ReadySequence => _ready.Added;
+
     public IReadOnlyCollection<SchedulerAgent> Agents => _agents.Values;
 
     public SchedulerTask? FindTask(long taskId) => _tasks.GetValueOrDefault(taskId);
@@ -134,7 +137,7 @@ public sealed partial class SchedulerState
     /// <summary>Why a demand can never be met by the agents connected now; null when it can (or none are connected).</summary>
     public string? WhyUnsatisfiable(NodeDemand demand, int nodes)
     {
-        var connected = _agents.Values.Where(a => a.Connected && !a.Draining).Select(a => (a.Total, a.Labels)).ToList();
+        var connected = _agents.Values.Where(a => a.Connected && !a.Draining && !a.Pulling).Select(a => (a.Total, a.Labels)).ToList();
         return connected.Count == 0 ? null : Placement.WhyUnsatisfiable(demand, nodes, connected);
     }
 

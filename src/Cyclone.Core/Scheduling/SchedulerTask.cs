@@ -56,6 +56,9 @@ public sealed class SchedulerTask
     /// </summary>
     public string? RunnerClass { get; init; }
 
+    /// <summary>The user the task belongs to: a user's pull workers lease only its own tasks. Null when unknown.</summary>
+    public string? User { get; init; }
+
     /// <summary>When the task was submitted: an event counts for it only if recorded at or after this.</summary>
     public DateTimeOffset SubmittedAt { get; init; }
 

@@ -17,6 +17,11 @@ public static class RunnerRegistrationRules
             return $"the agent name must be 1 to {MaxNameLength} characters without control characters";
         }
 
+        if (Scheduling.PullWorkers.IsPull(name))
+        {
+            return $"the agent name '{name}' starts with '{Scheduling.PullWorkers.Prefix}', which is kept for pull workers";
+        }
+
         if (host is { Length: > 255 })
         {
             return $"agent {name}: the host name is longer than 255 characters";

@@ -62,6 +62,12 @@ public sealed partial class SchedulerLoop
                 _state.Cancel(cancel.TaskIds, cancel.Reason, now, fx);
                 batch.Completions.Add(cancel.Done);
                 break;
+            case PullLeaseCommand pull:
+                HandlePullLease(pull, now, batch);
+                break;
+            case PullReportCommand report:
+                HandlePullReport(report, now, batch);
+                break;
             case ConnectCommand refused when refused.Connection.TokenId is { } token && _revokedTokens.Contains(token):
                 batch.First.Add((refused.Connection, new HubMessage { Rejected = new Rejected { Reason = "the agent's token is no longer valid", Permanent = true } }));
                 batch.Closes.Add(refused.Connection);
@@ -97,6 +103,12 @@ public sealed partial class SchedulerLoop
                 Evict(_connections.Values.Where(c => c.TokenExpiresAt <= now).ToList(), "its token expired", now, batch);
                 foreach (var lost in _state.Tick(now, fx))
                 {
+                    if (PullWorkers.IsPull(lost))
+                    {
+                        LogPullWorkerLost(lost);
+                        continue;
+                    }
+
                     LogAgentLost(lost, _options.LeaseTimeout.TotalSeconds);
                     if (_connections.Remove(lost, out var connection))
                     {

@@ -31,6 +31,9 @@ public sealed partial class SchedulerLoop
     [LoggerMessage(9, LogLevel.Critical, "The scheduler loop failed")]
     private partial void LogLoopFailed(Exception ex);
 
+    [LoggerMessage(41, LogLevel.Information, "Pull worker {Name} made no call within its lease time; its attempts go back to the queue")]
+    private partial void LogPullWorkerLost(string name);
+
     [LoggerMessage(40, LogLevel.Warning, "Agent {Name} cut off: {Reason}; its running work is redispatched")]
     private partial void LogAgentEvicted(string name, string reason);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cyclone.Core.Scheduling;
 using Cyclone.Hub.Agents;
 using Cyclone.Protocol.Agent;
@@ -91,9 +90,7 @@ public sealed partial class SchedulerLoop
 
     private async Task SendLeasesAsync(List<LeaseGrant> grants, CancellationToken ct)
     {
-        var payloads = await _store.GetPayloadsAsync(grants.Select(g => g.TaskId).Distinct().ToList(), ct);
-        var jobOfTask = grants.GroupBy(g => g.TaskId).ToDictionary(g => g.Key, g => g.First().JobId);
-        var inputs = await LeaseInputs.ResolveAsync(_store, payloads, jobOfTask, ct);
+        var contents = await LeaseContent.LoadAsync(_store, grants, ct);
         foreach (var group in grants.GroupBy(g => g.Agent, StringComparer.Ordinal))
         {
             if (!_connections.TryGetValue(group.Key, out var connection))
@@ -105,11 +102,12 @@ public sealed partial class SchedulerLoop
             foreach (var grant in group)
             {
                 var task = _state.FindTask(grant.TaskId);
-                if (task is null || !payloads.TryGetValue(grant.TaskId, out var payload))
+                if (task is null || !contents.TryGetValue(grant.TaskId, out var content))
                 {
                     continue;
                 }
 
+                var payload = content.Payload;
                 var lease = new Lease
                 {
                     TaskId = grant.TaskId,
@@ -125,23 +123,15 @@ public sealed partial class SchedulerLoop
                     ErrorPattern = payload.ErrorPattern ?? "",
                     TaskIndex = payload.TaskIndex,
                     User = payload.User,
-                    InputsJson = inputs.GetValueOrDefault(grant.TaskId) ?? "",
-                    Kind = payload.TaskClass is null ? "" : payload.Kind ?? "",
+                    InputsJson = content.InputsJson ?? "",
+                    Kind = content.Kind ?? "",
                     TaskClass = payload.TaskClass ?? "",
                 };
                 connection.Allow(grant.TaskId, grant.Attempt);
                 lease.Nodelist.AddRange(grant.NodeList);
-                lease.Command.AddRange(payload.Kind is not null && payload.TaskClass is null
-                    ? LeaseInputs.ExpandTemplate(payload.Command, inputs.GetValueOrDefault(grant.TaskId))
-                    : payload.Command);
+                lease.Command.AddRange(content.Command);
                 AddAll(lease.Env, payload.Environment);
-                AddAll(lease.ExtraEnv, payload.ExtraEnvironment);
-                if (payload.ArrayCount is { } elements)
-                {
-                    lease.ExtraEnv["CYCLONE_ARRAY_TASK_ID"] = payload.TaskIndex.ToString(CultureInfo.InvariantCulture);
-                    lease.ExtraEnv["CYCLONE_ARRAY_TASK_COUNT"] = elements.ToString(CultureInfo.InvariantCulture);
-                }
-
+                AddAll(lease.ExtraEnv, content.ExtraEnvironment);
                 leases.Leases.Add(lease);
             }
 

@@ -5,6 +5,7 @@ public sealed partial class SchedulerLoop
     private void PublishView()
     {
         var agents = _state.Agents
+            .Where(a => !a.Pulling)
             .Select(a =>
             {
                 _connections.TryGetValue(a.Name, out var c);

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Cyclone.Core.Dependencies;
 using Cyclone.Core.Scheduling;
-using Cyclone.Core.Tasks;
 using Cyclone.Hub.Agents;
 using Cyclone.Hub.Hosting;
 using Cyclone.Storage.Contract;
@@ -84,6 +83,7 @@ public sealed partial class SchedulerLoop : BackgroundService
             MaxActiveInJob = t.MaxActiveInJob,
             RunnerClass = t.Payload.Kind ?? (t.Payload.Command.Count > 0 ? t.Payload.Command[0] : null),
             SubmittedAt = job.SubmittedAt,
+            User = job.User,
         }).ToList();
         var external = job.Tasks.SelectMany(t => t.Dependencies).Where(d => d.UpstreamTaskId is not null).Select(d => d.UpstreamTaskId!.Value).Distinct().ToList();
         Post(new SubmittedCommand(tasks, external));
@@ -224,47 +224,12 @@ public sealed partial class SchedulerLoop : BackgroundService
                 done.TrySetResult();
             }
 
+            SignalReady();
             if (!batch.OnlyQuiet || _time.GetUtcNow() - _viewPublishedAt >= QuietViewRefresh)
             {
                 // a pass that only renewed heartbeats does not rebuild the view (O(agents)) more than once a second
                 PublishView();
             }
         }
-    }
-
-    private async Task RestoreAsync(CancellationToken ct)
-    {
-        var now = _time.GetUtcNow();
-        var count = 0;
-        var upstreams = new HashSet<long>();
-        await foreach (var r in _store.LoadActiveTasksAsync(ct))
-        {
-            var task = new SchedulerTask(r.Id, r.JobId, r.Demand, r.Nodes, r.Priority, r.Id)
-            {
-                MaxRetries = r.MaxRetries,
-                TimeLimit = r.TimeLimit,
-                Dependencies = r.Dependencies,
-                WaitsForEvent = r.WaitsForEvent,
-                MaxActiveInJob = r.MaxActiveInJob,
-                SubmittedAt = r.SubmittedAt,
-            };
-            _state.Restore(task, r.State, r.Attempt, r.Failures, r.Agents, r.StartedAt, now);
-            upstreams.UnionWith(r.Dependencies.Select(d => d.UpstreamId));
-            count++;
-        }
-
-        foreach (var e in await _store.LatestEventsAsync(ct))
-        {
-            _state.RememberEvent(e.Name, e.At, e.Data);
-        }
-
-        upstreams.RemoveWhere(id => _state.FindTask(id) is not null);
-        var known = await _store.GetTaskStatesAsync(upstreams, ct);
-        var fx = new SchedulerEffects();
-        _state.ResolveRestored(id => known.TryGetValue(id, out var s) && s.IsFinal() ? s : null, now, fx);
-        await _store.ApplyAsync(fx.Transitions, ct);
-
-        LogRestored(count, _state.ReadyCount);
-        PublishView();
     }
 }

@@ -17,4 +17,7 @@ public sealed record ActiveTaskRecord(
     public int? MaxActiveInJob { get; init; }
 
     public DateTimeOffset SubmittedAt { get; init; }
+
+    /// <summary>The user the task belongs to.</summary>
+    public string? User { get; init; }
 }

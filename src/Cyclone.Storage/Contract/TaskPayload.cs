@@ -42,4 +42,8 @@ public sealed record TaskPayload
 
     /// <summary>The task's position in its job (what <c>CYCLONE_TASK_INDEX</c> says).</summary>
     public int TaskIndex { get; init; }
+
+    /// <summary>The task's name, as the store reads it beside the payload (never stored in it).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Name { get; init; } = "";
 }

@@ -17,7 +17,7 @@ public sealed partial class SqliteStore
         "id, job_id, idx, name, user, state, attempt, failures, priority, agents, exit_code, reason, submitted_at, started_at, ended_at, outputs";
 
     private const string ActiveColumns =
-        "id, job_id, slots, memory, gpus, labels, nodes, priority, max_retries, time_limit_ms, state, attempt, failures, agents, started_at, wait_event, max_active, submitted_at";
+        "id, job_id, slots, memory, gpus, labels, nodes, priority, max_retries, time_limit_ms, state, attempt, failures, agents, started_at, wait_event, max_active, submitted_at, user";
 
     private const string Filter = """
         (NOT EXISTS (SELECT 1 FROM json_each($states)) OR state IN (SELECT value FROM json_each($states)))
@@ -56,6 +56,7 @@ public sealed partial class SqliteStore
                 WaitsForEvent = TextOrNull(r, 15),
                 MaxActiveInJob = IntOrNull(r, 16),
                 SubmittedAt = At(r, 17),
+                User = r.GetString(18),
             };
         }
     }
@@ -70,9 +71,9 @@ public sealed partial class SqliteStore
     public async Task<IReadOnlyDictionary<long, TaskPayload>> GetPayloadsAsync(IReadOnlyCollection<long> taskIds, CancellationToken ct)
     {
         var rows = await ReadAsync(
-            "SELECT id, idx, payload FROM tasks WHERE id IN (SELECT value FROM json_each($ids));",
+            "SELECT id, idx, payload, name FROM tasks WHERE id IN (SELECT value FROM json_each($ids));",
             c => c.With("$ids", JsonSerializer.Serialize(taskIds, Json)),
-            r => (Id: r.GetInt64(0), Payload: JsonSerializer.Deserialize<TaskPayload>(r.GetString(2), Json)! with { TaskIndex = r.GetInt32(1) }),
+            r => (Id: r.GetInt64(0), Payload: JsonSerializer.Deserialize<TaskPayload>(r.GetString(2), Json)! with { TaskIndex = r.GetInt32(1), Name = r.GetString(3) }),
             ct);
         return rows.ToDictionary(p => p.Id, p => p.Payload);
     }

@@ -57,14 +57,7 @@ internal sealed class CycloneProcess : IDisposable
     public static CycloneProcess Start(
         string label, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, string? workingDirectory, IReadOnlyList<string> launcher)
     {
-        var info = new ProcessStartInfo(launcher.Count > 0 ? launcher[0] : "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        };
+        var info = Info(launcher.Count > 0 ? launcher[0] : "dotnet", workingDirectory);
         if (launcher.Count > 0)
         {
             foreach (var word in launcher.Skip(1))
@@ -82,6 +75,33 @@ internal sealed class CycloneProcess : IDisposable
         }
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        return Launch(label, info, environment);
+    }
+
+    /// <summary>Starts another program (say, a shell worker) with its output captured as for <c>cyclone</c>.</summary>
+    public static CycloneProcess StartProgram(
+        string label, string program, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, string? workingDirectory)
+    {
+        var info = Info(program, workingDirectory);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return Launch(label, info, environment);
+    }
+
+    private static ProcessStartInfo Info(string program, string? workingDirectory) => new(program)
+    {
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+        RedirectStandardInput = true,
+        UseShellExecute = false,
+        WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+    };
+
+    private static CycloneProcess Launch(string label, ProcessStartInfo info, IReadOnlyDictionary<string, string>? environment)
+    {
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;

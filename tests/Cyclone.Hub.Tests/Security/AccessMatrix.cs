@@ -75,6 +75,17 @@ internal static class AccessMatrix
         new("POST", "/api/v1/jobs/{JA}/cancel", null, AccessRule.Owner, 200),
         new("POST", "/api/v1/queue/clear", null, AccessRule.Users, 200),
         new("POST", "/api/v1/admin/cancel_all", null, AccessRule.Admin, 200),
+
+        // after cancel_all: nothing is left to lease, so these change nothing
+        new("POST", "/api/v1/tasks/lease", """{"max":5}""", AccessRule.AnyToken, 200),
+        new("POST", "/api/v1/tasks/999999/heartbeat", """{"attempt":1}""", AccessRule.AnyToken, 404),
+        new("POST", "/api/v1/tasks/999999/complete", """{"attempt":1,"exitCode":0}""", AccessRule.AnyToken, 404),
+        new("POST", "/api/v1/tasks/999999/fail", """{"attempt":1,"message":"m"}""", AccessRule.AnyToken, 404),
+        new("POST", "/api/v1/tasks/999999/release", """{"attempt":1}""", AccessRule.AnyToken, 404),
+        new("POST", "/api/v1/tasks/heartbeat", """{"tasks":[{"id":999999}]}""", AccessRule.AnyToken, 200),
+        new("POST", "/api/v1/tasks/complete", """{"tasks":[{"id":999999}]}""", AccessRule.AnyToken, 200),
+        new("POST", "/api/v1/tasks/fail", """{"tasks":[{"id":999999}]}""", AccessRule.AnyToken, 200),
+        new("POST", "/api/v1/tasks/release", """{"tasks":[{"id":999999}]}""", AccessRule.AnyToken, 200),
     ];
 
     /// <summary>
