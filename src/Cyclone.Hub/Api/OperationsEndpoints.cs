@@ -58,7 +58,7 @@ public static class OperationsEndpoints
         return TypedResults.Ok(new PageDto<TaskDto>(page.Items.Select(t => t.ToDto(viewer)).ToList(), page.Total, offset, limit));
     }
 
-    internal static async Task<Ok<CountDto>> ClearQueueAsync(SchedulerLoop loop, IStore store, ClaimsPrincipal principal, CancellationToken ct)
+    internal static async Task<Ok<CountDto>> ClearQueueAsync(SchedulerLoop loop, ClaimsPrincipal principal, CancellationToken ct)
     {
         var caller = Caller.Of(principal);
         if (caller.IsAdmin)
@@ -67,9 +67,9 @@ public static class OperationsEndpoints
             return TypedResults.Ok(new CountDto(all, $"{all} waiting task(s) cancelled"));
         }
 
-        var mine = (await store.QueryTasksAsync(new TaskQuery([TaskState.Blocked, TaskState.Pending], caller.Name, null, 0, int.MaxValue), ct)).Items
-            .Select(t => t.Id).ToHashSet();
-        var n = await loop.CancelMatchingAsync(t => t.State is TaskState.Blocked or TaskState.Pending && mine.Contains(t.Id), $"queue cleared by {caller.Name}", ct);
+        var n = await loop.CancelMatchingAsync(
+            t => t.State is TaskState.Blocked or TaskState.Pending && string.Equals(t.User, caller.Name, StringComparison.Ordinal),
+            $"queue cleared by {caller.Name}", ct);
         return TypedResults.Ok(new CountDto(n, $"{n} of your waiting task(s) cancelled"));
     }
 

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Cyclone.Hub.Tests.Security;
 
-/// <summary>The pull API through HTTP on a real hub: validation, who may lease what, and what a stale call is told.</summary>
+/// <summary>The pull API through HTTP on a real hub: validation, who may lease what, what a stale call is told, and whose waiting tasks a user clears.</summary>
 public sealed class PullEndpointTests : IAsyncLifetime
 {
     private static readonly string[] BlankLabel = [""];
@@ -151,6 +151,20 @@ public sealed class PullEndpointTests : IAsyncLifetime
         using var response = await _agent.PostAsJsonAsync("api/v1/runners/register", new { name = "pull:alice:alice", slots = 1 });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("kept for pull workers", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_user_clearing_the_queue_cancels_only_that_users_waiting_tasks()
+    {
+        var held = await SubmitAsync(_alice);
+        await LeaseAsync(_alice, 1);
+        var waiting = await SubmitAsync(_alice);
+        var others = await SubmitAsync(_bob);
+
+        using var clear = await _alice.PostAsync(new Uri("api/v1/queue/clear", UriKind.Relative), null);
+        var body = JsonNode.Parse(await clear.EnsureSuccessStatusCode().Content.ReadAsStringAsync())!;
+        Assert.Equal(1, (int)body["count"]!);
+        Assert.Equal(("RUNNING", "CANCELLED", "PENDING"), (await StateAsync(held), await StateAsync(waiting), await StateAsync(others)));
     }
 
     private async Task<string> TokenAsync(object request)
