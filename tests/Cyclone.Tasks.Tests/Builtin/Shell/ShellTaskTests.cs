@@ -7,9 +7,11 @@ namespace Cyclone.Tasks.Tests.Builtin.Shell;
 
 public sealed class ShellTaskTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("cyclone-shell-").FullName;
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    private string Dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task A_command_that_succeeds_reports_exit_code_zero_and_its_output_in_outputs_and_log()
@@ -39,16 +41,16 @@ public sealed class ShellTaskTests : IDisposable
         var outputs = await RunAsync("shell", new JsonObject
         {
             ["command"] = "pwd; echo \"$GREETING\"",
-            ["working_directory"] = _dir,
+            ["working_directory"] = Dir,
             ["environment"] = new JsonObject { ["GREETING"] = "hello there" },
         });
-        Assert.Equal($"{_dir}\nhello there\n", outputs["stdout"]!.GetValue<string>());
+        Assert.Equal($"{Dir}\nhello there\n", outputs["stdout"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task A_command_past_its_timeout_fails_and_its_process_group_is_killed()
     {
-        var pidFile = Path.Combine(_dir, "child.pid");
+        var pidFile = Path.Combine(Dir, "child.pid");
         var error = await Assert.ThrowsAsync<TaskFailedException>(() => RunAsync("shell", new JsonObject
         {
             ["command"] = $"sleep 300 & echo $! > {pidFile}; wait",
@@ -62,7 +64,7 @@ public sealed class ShellTaskTests : IDisposable
     [Fact]
     public async Task Cancelling_the_task_kills_the_child_and_ends_cancelled()
     {
-        var pidFile = Path.Combine(_dir, "child.pid");
+        var pidFile = Path.Combine(Dir, "child.pid");
         using var stop = new CancellationTokenSource();
         var running = RunAsync("shell", new JsonObject { ["command"] = $"sleep 300 & echo $! > {pidFile}; wait" }, stop.Token);
         await Eventually.TrueAsync(() => File.Exists(pidFile) && File.ReadAllText(pidFile).EndsWith('\n'), "the child has written its pid");
