@@ -28,6 +28,12 @@ public sealed class TaskCatalogTests
     [InlineData("types.Boolean", "Types.BooleanTask", "", "bool:boolean")]
     [InlineData("fs.benchmark", "FileSystem.FsBenchmarkTask", "directory:string,size_mib:integer,block_kib:integer,metadata_files:integer", "write_mib_per_s:number,read_mib_per_s:number,metadata_ops_per_s:number")]
     [InlineData("fs.create-check", "FileSystem.FsCreateCheckTask", "directories:any,timeout_seconds:number", "results:array,slowest_ms:number")]
+    [InlineData("lustre.ost-monitor", "Lustre.OstMonitorTask", "path:string,osts:string,lfs:string", "osts:array,mdts:array,summary:object")]
+    [InlineData(
+        "lustre.ost-migrate",
+        "Lustre.OstMigrateTask",
+        "path:string,osts:string,stripe_count:integer,target_osts:string,start_ost:integer,min_size:string,max_files:integer,parallelism:integer,dry_run:boolean,lfs:string",
+        "found:integer,migrated:integer,failed:integer")]
     [InlineData("shell", "Shell.ShellTask", "command:string,working_directory:string,environment:object,timeout_seconds:number", "exit_code:integer,stdout:string,stderr:string")]
     public void Every_builtin_is_found_with_its_ports_and_its_class(string kind, string type, string inputs, string outputs)
     {
@@ -47,7 +53,8 @@ public sealed class TaskCatalogTests
     public void The_builtin_catalog_lists_its_kinds_by_name()
     {
         Assert.Equal(
-            ["fs.benchmark", "fs.create-check", "math.Absolute", "math.Add", "math.Divide", "math.Modulo", "math.Multiply", "math.Negate", "math.Power", "math.Root", "math.Subtract",
+            ["fs.benchmark", "fs.create-check", "lustre.ost-migrate", "lustre.ost-monitor",
+             "math.Absolute", "math.Add", "math.Divide", "math.Modulo", "math.Multiply", "math.Negate", "math.Power", "math.Root", "math.Subtract",
              "noop", "shell", "sleep", "types.Boolean", "types.Float", "types.Integer", "types.String"],
             TaskCatalog.Builtin.Kinds.Select(k => k.Kind));
     }
