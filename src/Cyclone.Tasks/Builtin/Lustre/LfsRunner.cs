@@ -21,11 +21,19 @@ internal sealed class LfsRunner(ICommandRunner runner, LfsCommandLines lines, Te
         return Directory.Exists(path) ? path : throw new TaskInputException($"input 'path': the directory '{path}' does not exist or cannot be seen");
     }
 
-    /// <summary>An OST list input in range-set notation (<c>0-15,20</c>), or null when it is missing.</summary>
-    public static RangeSet? Osts(TaskContext context, string input) =>
-        TaskInputs.OptionalString(context, input) is not { } text ? null
-        : RangeSetParser.TryParse(text, out var set, out var error) ? set
-        : throw new TaskInputException($"input '{input}': {error}");
+    /// <summary>An OST list input in range-set notation (<c>0-15,20</c>; a single index may be a number), or null when it is missing.</summary>
+    public static RangeSet? Osts(TaskContext context, string input)
+    {
+        if (!TaskInputs.Has(context, input))
+        {
+            return null;
+        }
+
+        var text = JsonScalars.TryGetInteger(context.Inputs[input], out var single)
+            ? single.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : context.GetString(input);
+        return RangeSetParser.TryParse(text, out var set, out var error) ? set : throw new TaskInputException($"input '{input}': {error}");
+    }
 
     /// <summary>
     /// Runs <paramref name="argv"/>. A non-zero exit fails the task naming the command and its last error line,

@@ -51,6 +51,15 @@ public sealed class OstMigrateTaskTests : IDisposable
     }
 
     [Fact]
+    public async Task A_single_ost_may_be_given_as_a_number()
+    {
+        var lfs = TwoOsts();
+        var outputs = await new OstMigrateTask(lfs).RunAsync(Context(Inputs(new JsonObject { ["osts"] = 5, ["dry_run"] = true })), CancellationToken.None);
+        Assert.Equal(2, outputs["found"]!.GetValue<int>());
+        Assert.Equal([$"lfs find {_mount.Path} --ost 5 --type f --size +1G --print0"], lfs.Calls);
+    }
+
+    [Fact]
     public async Task Max_files_bounds_what_is_migrated()
     {
         var lfs = TwoOsts();
