@@ -50,6 +50,11 @@ public sealed class FsCreateCheckTask(TimeProvider time) : ICycloneTask
                 if (failure is not null)
                 {
                     failures.Add($"directory '{directory}': {step} {failure}");
+                    if (step == "stat")
+                    {
+                        ScratchFiles.Remove(path, context.Output);
+                    }
+
                     break;
                 }
 

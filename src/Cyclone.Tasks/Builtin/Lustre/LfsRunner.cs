@@ -6,6 +6,9 @@ namespace Cyclone.Tasks.Builtin.Lustre;
 /// <summary>What the Lustre tasks share: their <c>lfs</c>, <c>path</c> and <c>osts</c> inputs, and running an <c>lfs</c> command.</summary>
 internal sealed class LfsRunner(ICommandRunner runner, LfsCommandLines lines, TextWriter log)
 {
+    /// <summary>The largest OST index Lustre gives (OST indices are 16-bit).</summary>
+    public const int MaxOstIndex = 65_535;
+
     public LfsCommandLines Lines { get; } = lines;
 
     /// <summary>The command lines for the <c>lfs</c> input (a path or a name on the PATH; default <c>lfs</c>).</summary>
@@ -32,7 +35,14 @@ internal sealed class LfsRunner(ICommandRunner runner, LfsCommandLines lines, Te
         var text = JsonScalars.TryGetInteger(context.Inputs[input], out var single)
             ? single.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : context.GetString(input);
-        return RangeSetParser.TryParse(text, out var set, out var error) ? set : throw new TaskInputException($"input '{input}': {error}");
+        if (!RangeSetParser.TryParse(text, out var set, out var error))
+        {
+            throw new TaskInputException($"input '{input}': {error}");
+        }
+
+        return set.Ranges[^1].Last <= MaxOstIndex
+            ? set
+            : throw new TaskInputException($"input '{input}': OST indices go from 0 to {MaxOstIndex}, not {set.Ranges[^1].Last}");
     }
 
     /// <summary>

@@ -78,6 +78,7 @@ public sealed class OstMigrateTaskTests : IDisposable
 
     [Theory]
     [InlineData("""{"osts": null}""", "'osts' is missing")]
+    [InlineData("""{"osts": "0-70000"}""", "OST indices go from 0 to 65535, not 70000")]
     [InlineData("""{"target_osts": "1", "start_ost": 2}""", "not both")]
     [InlineData("""{"min_size": "big"}""", "'min_size' must be a size")]
     [InlineData("""{"parallelism": 17}""", "'parallelism' must be between 1 and 16")]
