@@ -79,6 +79,11 @@ public sealed class TypedTaskAttempt(Lease lease, TaskCatalog catalog, IOutputSi
         {
             result = new AttemptResult(_endKind, -1, _endMessage, started, time.GetUtcNow());
         }
+        catch (TaskFailedException ex)
+        {
+            output.WriteLine($"{Lease.Kind}: {ex.Message}");
+            result = new AttemptResult(OutcomeKind.Exited, ex.ExitCode, $"{Lease.Kind}: {ex.Message}", started, time.GetUtcNow());
+        }
         catch (Exception ex) when (ex is TaskInputException or JsonException or InvalidOperationException or ArgumentException or FormatException)
         {
             output.WriteLine($"{Lease.Kind}: {ex.Message}");

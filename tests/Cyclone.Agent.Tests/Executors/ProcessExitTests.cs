@@ -1,3 +1,4 @@
+using Cyclone.Tests.Shared;
 using Cyclone.Agent.Tests.Support;
 using Cyclone.Protocol.Agent;
 

@@ -1,5 +1,6 @@
 using Cyclone.Agent.Executors;
 using Cyclone.Agent.Tests.Support;
+using Cyclone.Tests.Shared;
 using Cyclone.Protocol.Agent;
 
 namespace Cyclone.Agent.Tests.Executors;

@@ -26,6 +26,15 @@ public sealed class TaskCatalogTests
     [InlineData("types.Float", "Types.FloatTask", "", "float:number")]
     [InlineData("types.String", "Types.StringTask", "", "str:string")]
     [InlineData("types.Boolean", "Types.BooleanTask", "", "bool:boolean")]
+    [InlineData("fs.benchmark", "FileSystem.FsBenchmarkTask", "directory:string,size_mib:integer,block_kib:integer,metadata_files:integer", "write_mib_per_s:number,read_mib_per_s:number,metadata_ops_per_s:number")]
+    [InlineData("fs.create-check", "FileSystem.FsCreateCheckTask", "directories:any,timeout_seconds:number", "results:array,slowest_ms:number")]
+    [InlineData("lustre.ost-monitor", "Lustre.OstMonitorTask", "path:string,osts:string,lfs:string", "osts:array,mdts:array,summary:object")]
+    [InlineData(
+        "lustre.ost-migrate",
+        "Lustre.OstMigrateTask",
+        "path:string,osts:string,stripe_count:integer,target_osts:string,start_ost:integer,min_size:string,max_files:integer,parallelism:integer,dry_run:boolean,lfs:string",
+        "found:integer,migrated:integer,failed:integer")]
+    [InlineData("shell", "Shell.ShellTask", "command:string,working_directory:string,environment:object,timeout_seconds:number", "exit_code:integer,stdout:string,stderr:string")]
     public void Every_builtin_is_found_with_its_ports_and_its_class(string kind, string type, string inputs, string outputs)
     {
         var info = TaskCatalog.Builtin.Find(kind);
@@ -41,11 +50,12 @@ public sealed class TaskCatalogTests
     }
 
     [Fact]
-    public void The_builtin_catalog_lists_its_fifteen_kinds_by_name()
+    public void The_builtin_catalog_lists_its_kinds_by_name()
     {
         Assert.Equal(
-            ["math.Absolute", "math.Add", "math.Divide", "math.Modulo", "math.Multiply", "math.Negate", "math.Power", "math.Root", "math.Subtract",
-             "noop", "sleep", "types.Boolean", "types.Float", "types.Integer", "types.String"],
+            ["fs.benchmark", "fs.create-check", "lustre.ost-migrate", "lustre.ost-monitor",
+             "math.Absolute", "math.Add", "math.Divide", "math.Modulo", "math.Multiply", "math.Negate", "math.Power", "math.Root", "math.Subtract",
+             "noop", "shell", "sleep", "types.Boolean", "types.Float", "types.Integer", "types.String"],
             TaskCatalog.Builtin.Kinds.Select(k => k.Kind));
     }
 
@@ -76,7 +86,7 @@ public sealed class TaskCatalogTests
         Assert.Equal("name:string,extra:any[]", Ports(greet.Inputs));
         Assert.Equal("greeting:string", Ports(greet.Outputs));
         Assert.Equal("Cyclone.Tasks.Tests.Plugins.GreetTask, Cyclone.Tasks.Tests", greet.TaskClass);
-        Assert.Equal(16, catalog.Kinds.Count);
+        Assert.Equal(TaskCatalog.Builtin.Kinds.Count + 1, catalog.Kinds.Count);
         Assert.NotNull(catalog.Find("math.Add"));
         Assert.Null(TaskCatalog.Builtin.Find("test.Greet"));
 
@@ -113,7 +123,7 @@ public sealed class TaskCatalogTests
     public async Task A_task_class_from_another_assembly_is_created_and_run()
     {
         var catalog = TaskCatalog.Builtin.WithAssembly(TaskAssemblyEmitter.InMemory("lab.Fit", "lab.Plot"));
-        Assert.Equal(17, catalog.Kinds.Count);
+        Assert.Equal(TaskCatalog.Builtin.Kinds.Count + 2, catalog.Kinds.Count);
         var outputs = await catalog.Create("lab.Plot")!.RunAsync(Context([]), CancellationToken.None);
         Assert.Equal("lab.Plot", outputs["kind"]!.GetValue<string>());
     }

@@ -30,7 +30,7 @@ public sealed class TaskPluginLoaderTests : IDisposable
 
         var (catalog, warnings) = TaskPluginLoader.LoadDirectory(_directory);
         Assert.Empty(warnings);
-        Assert.Equal(18, catalog.Kinds.Count);
+        Assert.Equal(TaskCatalog.Builtin.Kinds.Count + 3, catalog.Kinds.Count);
         Assert.Equal($"Emitted.Task0, {fit}", catalog.Find("lab.Fit")!.TaskClass);
         Assert.Equal($"Emitted.Task1, {plot}", catalog.Find("lab.Table")!.TaskClass);
         var outputs = await catalog.Create("lab.Plot")!.RunAsync(Context([]), CancellationToken.None);

@@ -1,4 +1,4 @@
-namespace Cyclone.Agent.Tests.Support;
+namespace Cyclone.Tests.Shared;
 
 /// <summary>Polls a condition until it holds or a deadline passes.</summary>
 internal static class Eventually

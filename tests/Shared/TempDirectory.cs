@@ -1,11 +1,11 @@
-namespace Cyclone.Agent.Tests.Support;
+namespace Cyclone.Tests.Shared;
 
 /// <summary>A fresh directory, deleted at the end of the test.</summary>
 internal sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = Directory.CreateTempSubdirectory("cyclone-agent-test-").FullName;
+        Path = Directory.CreateTempSubdirectory("cyclone-test-").FullName;
     }
 
     public string Path { get; }
