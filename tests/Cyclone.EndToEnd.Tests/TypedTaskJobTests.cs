@@ -6,7 +6,7 @@ namespace Cyclone.EndToEnd.Tests;
 public sealed class TypedTaskJobTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task A_typed_task_runs_inside_the_agent_with_its_parameters_and_run_wait_returns_its_outputs()
+    public async Task A_typed_task_runs_inside_the_agent_with_its_parameters_and_run_wait_returns_its_outputs_or_its_exit_code()
     {
         await using var cluster = new TestCluster(output);
         await cluster.StartHubAsync();
@@ -15,6 +15,11 @@ public sealed class TypedTaskJobTests(ITestOutputHelper output)
         var power = await cluster.CliAsync("run", "--task", "math.Power", "--param", "base=2", "--param", "exponent=10", "--wait", "--json");
         Assert.True(power.ExitCode == 0, power.ToString());
         Assert.Contains("\"result\": 1024", power.Stdout, StringComparison.Ordinal);
+
+        var shell = await cluster.CliAsync("run", "--task", "shell", "--param", "command=echo hi-from-shell; exit 3", "--wait");
+        Assert.True(shell.ExitCode != 0, shell.ToString());
+        var failed = await cluster.JobAsync(long.Parse(shell.Stdout.Trim().Split('\n')[0], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(("FAILED", 3), (failed.State, failed.ExitCode));
 
         var unknown = await cluster.CliAsync("run", "--task", "math.Frobnicate");
         Assert.Equal(1, unknown.ExitCode);
