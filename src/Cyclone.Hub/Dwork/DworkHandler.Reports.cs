@@ -38,19 +38,20 @@ internal sealed partial class DworkHandler
             ids.Add(task.Id);
         }
 
-        // a heartbeat changes nothing but the location's lease, and says whether it holds each task
+        // several tasks: first a heartbeat, which changes nothing but the location's lease and says whether it holds
+        // each, so that one bad name refuses the whole message; a single report is refused on its own
         var reports = ids.Select(id => new PullReport(id, null)).ToList();
-        var held = await loop.ReportPulledAsync(worker, PullAction.Heartbeat, reports, null, ct);
-        for (var i = 0; i < held.Count; i++)
+        if (ids.Count > 1 && Refusal(query, await loop.ReportPulledAsync(worker, PullAction.Heartbeat, reports, null, ct)) is { } refused)
         {
-            if (held[i].Outcome != PullOutcome.Done)
-            {
-                var why = held[i].Outcome == PullOutcome.NotActive ? "it is done already" : $"it is not stolen by {query.Location} ({held[i].State?.ToString() ?? "ended"})";
-                return Error($"{query.Type} refused, nothing changed: task '{Excerpt.Of(query.Task[i].Name, 100)}': {why}");
-            }
+            return refused;
         }
 
         var verdicts = await loop.ReportPulledAsync(worker, action, reports, null, ct);
+        if (ids.Count == 1 && Refusal(query, verdicts) is { } refusedOne)
+        {
+            return refusedOne;
+        }
+
         var applied = ids.Where((_, i) => verdicts[i].Outcome == PullOutcome.Done).ToList();
         registry.Drop(query.Location, applied);
         if (action == PullAction.Complete)
@@ -59,6 +60,21 @@ internal sealed partial class DworkHandler
         }
 
         return applied.Count == ids.Count ? Ok() : Error($"{query.Type}: {ids.Count - applied.Count} of the tasks were lost meanwhile (their lease ran out)");
+    }
+
+    /// <summary>An Error naming the first task the location does not hold; null when it holds them all.</summary>
+    private QueryMsg? Refusal(QueryMsg query, IReadOnlyList<PullVerdict> verdicts)
+    {
+        for (var i = 0; i < verdicts.Count; i++)
+        {
+            if (verdicts[i].Outcome != PullOutcome.Done)
+            {
+                var why = verdicts[i].Outcome == PullOutcome.NotActive ? "it is done already" : $"it is not stolen by {query.Location} ({verdicts[i].State?.ToString() ?? "ended"})";
+                return Error($"{query.Type} refused, nothing changed: task '{Excerpt.Of(query.Task[i].Name, 100)}': {why}");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The location is down: the tasks it holds go back to the queue. OK, or NotFound when it held none.</summary>
