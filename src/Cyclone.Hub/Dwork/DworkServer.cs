@@ -73,7 +73,9 @@ internal sealed class DworkServer(
                 var request = new NetMQMessage();
                 while (e.Socket.TryReceiveMultipartMessage(ref request))
                 {
-                    _ = AnswerAsync(request, replies, ct);
+                    // off the poller thread: a large Create takes a while to check
+                    var received = request;
+                    _ = Task.Run(() => AnswerAsync(received, replies, ct), CancellationToken.None);
                     request = new NetMQMessage();
                 }
             };
@@ -99,7 +101,7 @@ internal sealed class DworkServer(
         return port;
     }
 
-    /// <summary>Handles one request off the poller thread; its reply (same envelope, one frame) goes back through the queue.</summary>
+    /// <summary>Handles one request on the thread pool; its reply (same envelope, one frame) goes back through the queue.</summary>
     private async Task AnswerAsync(NetMQMessage request, NetMQQueue<NetMQMessage> replies, CancellationToken ct)
     {
         var payload = request.Last.ToByteArray();
