@@ -1,3 +1,4 @@
+using Cyclone.Tests.Shared;
 using Cyclone.Hub.Dwork;
 
 namespace Cyclone.Hub.Tests.Dwork;

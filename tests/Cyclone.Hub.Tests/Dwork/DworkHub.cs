@@ -1,3 +1,4 @@
+using Cyclone.Tests.Shared;
 using System.Net;
 using System.Net.Sockets;
 using Cyclone.Hub.Tests.Security;

@@ -4,7 +4,7 @@ using NetMQ;
 using NetMQ.Sockets;
 using Type = Cyclone.Protocol.Dwork.QueryMsg.Types.Type;
 
-namespace Cyclone.Hub.Tests.Dwork;
+namespace Cyclone.Tests.Shared;
 
 /// <summary>A dwork client as dwork's own are: a ZeroMQ REQ socket, one QueryMsg per frame, one reply per request.</summary>
 internal sealed class DworkClient : IDisposable
