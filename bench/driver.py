@@ -26,7 +26,9 @@ BUILD = os.path.join(ROOT, ".build", "bench")
 CYCLONE_DLL = os.path.join(BUILD, "Cyclone.Bench.dll")
 FORKLOOP = os.path.join(BUILD, "forkloop")
 SYSTEMS = ["cyclone", "dask", "celery", "machine"]
-WORKLOADS = ["w1", "w2", "w3", "w4-layered", "w4-chain", "w5", "w6", "w7"]
+WORKLOADS = ["w1", "w2", "w3", "w4-layered", "w4-chain", "w5", "w6", "w7", "w7-dwork"]
+# Cyclone-only variants of a workload, reported as their own system on that workload's table
+VARIANTS = {"w7-dwork": ("w7", "cyclone-dwork")}
 FORKLOOP_TASKS = {False: 10_000, True: 1_000}
 HEARTBEAT_S = 30
 
@@ -213,6 +215,12 @@ def plan(args, redis_url):
     common = ["--reps", str(args.reps)] + (["--quick"] if args.quick else [])
     logdir = ["--logdir", os.path.join(args.out, "logs")]
     for w in args.workloads:
+        if w in VARIANTS:
+            row, label = VARIANTS[w]
+            if "cyclone" in args.only:
+                yield row, label, (["dotnet", CYCLONE_DLL, "--workload", w] + common if os.path.exists(CYCLONE_DLL)
+                                   else f"{os.path.relpath(CYCLONE_DLL, ROOT)} is not built (bench/Cyclone.Bench missing?)")
+            continue
         if "cyclone" in args.only:
             if os.path.exists(CYCLONE_DLL):
                 yield w, "cyclone", ["dotnet", CYCLONE_DLL, "--workload", w] + common

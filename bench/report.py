@@ -24,7 +24,7 @@ SPEC = {
     "w4-chain": ("w4-chain: DAG where task i depends on i-1 and i-2", "tasks_per_s", True),
     "w5": ("w5: submit a million tasks (nothing runs); hub peak memory", "submit_seconds", False),
     "w6": ("w6: 1,000 simulated agents, idle CPU and lease latency", None, False),
-    "w7": ("w7: batched steal/complete over the pull API", None, True),
+    "w7": ("w7: batched steal/complete over the pull API (cyclone) and the dwork protocol (cyclone-dwork)", None, True),
 }
 W7_REFERENCE = {1: 6_000, 16: 90_000}  # bare C++ in-memory hub, quoted from the issue, not measured here
 NOTE_KEYS = ("skipped", "timeout", "missing", "error")
@@ -55,7 +55,7 @@ def load(out):
 
 
 def rank(workload, system):
-    order = ["cyclone", "dask-default", "dask-nosat", "celery", "machine"]
+    order = ["cyclone", "cyclone-dwork", "dask-default", "dask-nosat", "celery", "machine"]
     return (WORKLOADS.index(workload) if workload in WORKLOADS else len(WORKLOADS),
             order.index(system) if system in order else len(order))
 
@@ -100,7 +100,7 @@ def w7_rates(summary):
     """Cyclone's w7 tasks/s by batch size: metrics like batch16_tasks_per_s, or systems like cyclone-b16."""
     rates = {}
     for (w, s), g in summary.items():
-        if w != "w7" or not s.startswith("cyclone"):
+        if w != "w7" or not s.startswith("cyclone") or s == "cyclone-dwork":
             continue
         for k, v in g["metrics"].items():
             m = re.search(r"(?:batch|b)_?(\d+)(?!\d)", k)
@@ -168,6 +168,11 @@ def targets(summary):
         v = rates.get(b)
         rows.append((f"w7: batches of {b} vs the C++ reference {ref:,}/s (quoted)",
                      f"{fmt(v)} tasks/s ({v / ref:.0%} of it)" if v else "no figure", "info" if v else "n/a"))
+    dwork = summary.get(("w7", "cyclone-dwork"), {}).get("metrics", {})
+    for b in (1, 16):
+        v = dwork.get(f"tasks_per_s_batch{b}")
+        rows.append((f"w7: the dwork protocol (ZeroMQ), steal n={b}", f"{fmt(v)} tasks/s" if v else "no figure",
+                     "info" if v else "n/a"))
     return rows
 
 

@@ -4,6 +4,7 @@ using Cyclone.Core.Workflows;
 using Cyclone.Hub.Api;
 using Cyclone.Hub.Api.Access;
 using Cyclone.Hub.Api.Pull;
+using Cyclone.Hub.Dwork;
 using Cyclone.Hub.Security;
 using Microsoft.AspNetCore.Authentication;
 using Cyclone.Hub.Api.Workflows;
@@ -132,6 +133,9 @@ public static partial class HubApplication
         services.AddSingleton<WorkflowService>();
         services.AddSingleton<EventService>();
         services.AddSingleton<TimerService>();
+        services.AddSingleton<DworkRegistry>();
+        services.AddSingleton<DworkHandler>();
+        services.AddHostedService<DworkServer>();
         services.AddHostedService(sp => sp.GetRequiredService<TimerService>());
         services.AddGrpc(o => o.MaxReceiveMessageSize = 16 << 20);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityDocument>());

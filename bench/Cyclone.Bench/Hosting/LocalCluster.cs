@@ -39,12 +39,13 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>The hub's administrator token (the bootstrap token).</summary>
     public string AdminToken { get; private set; } = "";
 
-    public static async Task<LocalCluster> StartAsync(BenchOptions options, CancellationToken ct)
+    /// <summary>Starts the hub, with <paramref name="hubArguments"/> added to its command line.</summary>
+    public static async Task<LocalCluster> StartAsync(BenchOptions options, CancellationToken ct, IReadOnlyList<string>? hubArguments = null)
     {
         var cli = await CliBuild.EnsureAsync(options.Root, ct);
         var work = Directory.CreateTempSubdirectory("cyclone-bench-").FullName;
         var (port, grpc) = (FreePort(), FreePort());
-        var hub = ChildProcess.Start(cli, ["hub", "--port", $"{port}", "--grpc-port", $"{grpc}", "--data", Path.Combine(work, "data")], Path.Combine(work, "hub.log"));
+        var hub = ChildProcess.Start(cli, ["hub", "--port", $"{port}", "--grpc-port", $"{grpc}", "--data", Path.Combine(work, "data"), .. hubArguments ?? []], Path.Combine(work, "hub.log"));
         var url = new Uri($"http://127.0.0.1:{port}/");
         string token;
         try
@@ -130,7 +131,7 @@ public sealed class LocalCluster : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var socket = new TcpListener(IPAddress.Loopback, 0);
         socket.Start();

@@ -24,6 +24,12 @@ public static class PullWorkload
         await DrainAsync(cluster, 100, 1, ct); // warm-up
         var one = await DrainAsync(cluster, count, 1, ct);
         var sixteen = await DrainAsync(cluster, count, 16, ct);
+        return Figures(count, one, sixteen, cluster);
+    }
+
+    /// <summary>w7's figures (and w7-dwork's): seconds and tasks/s of each batch size, and the hub's peak memory.</summary>
+    internal static IReadOnlyDictionary<string, double> Figures(int count, double one, double sixteen, LocalCluster cluster)
+    {
         return new Dictionary<string, double>
         {
             ["tasks"] = count,

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cyclone.Core.Parsing;
 using Cyclone.Hub.Hosting;
 
 namespace Cyclone.Cli.Common;
@@ -18,6 +19,14 @@ public sealed class HubHostOptions
 
     public Option<string?> TlsKey { get; } = new("--tls-key") { Description = "PEM private key of the --tls-cert certificate [default: in the certificate file]", HelpName = "FILE" };
 
+    public Option<int?> DworkPort { get; } = new("--dwork-port") { Description = "Accept dwork clients (protobuf over ZeroMQ) on this port, e.g. 6125 [default: off]", HelpName = "PORT" };
+
+    public Option<string?> DworkLease { get; } = new("--dwork-lease") { Description = "How long a dwork Steal holds its tasks while its worker sends nothing (30s, 5m, 1h) [default: 5m]", HelpName = "DURATION" };
+
+    public Option<string?> DworkUser { get; } = new("--dwork-user") { Description = "The user that owns the jobs dwork clients create [default: dwork]", HelpName = "USER" };
+
+    public Option<bool> DworkRunNames { get; } = new("--dwork-run-names") { Description = "A dwork task's name is its command (sh -c NAME): Cyclone agents run dwork tasks too [default: only dwork workers take them]" };
+
     /// <summary>Adds the options to <paramref name="command"/>; <c>--bind</c> only when <paramref name="withBind"/>.</summary>
     public void AddTo(Command command, bool withBind)
     {
@@ -31,6 +40,10 @@ public sealed class HubHostOptions
         command.Add(Data);
         command.Add(TlsCertificate);
         command.Add(TlsKey);
+        command.Add(DworkPort);
+        command.Add(DworkLease);
+        command.Add(DworkUser);
+        command.Add(DworkRunNames);
     }
 
     /// <summary>The configuration overrides for the options given on the command line (others keep their defaults).</summary>
@@ -67,7 +80,32 @@ public sealed class HubHostOptions
             overrides["Hub:Tls:Key"] = Path.GetFullPath(key);
         }
 
+        AddDwork(result, overrides);
         return overrides;
+    }
+
+    private void AddDwork(ParseResult result, Dictionary<string, string?> overrides)
+    {
+        if (result.GetValue(DworkPort) is { } port)
+        {
+            overrides["Hub:Dwork:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (result.GetValue(DworkLease) is { Length: > 0 } lease)
+        {
+            // a duration as people write it; anything else goes on as given, and the hub names what is wrong with it
+            overrides["Hub:Dwork:Lease"] = DurationParser.TryParse(lease, out var time) ? time.ToString("c", System.Globalization.CultureInfo.InvariantCulture) : lease;
+        }
+
+        if (result.GetValue(DworkUser) is { Length: > 0 } user)
+        {
+            overrides["Hub:Dwork:User"] = user;
+        }
+
+        if (result.GetValue(DworkRunNames))
+        {
+            overrides["Hub:Dwork:RunNames"] = "true";
+        }
     }
 
     /// <summary>The hub's TLS certificate file with these overrides: <c>--tls-cert</c>, else the environment; null when TLS is off.</summary>

@@ -42,6 +42,11 @@ public static class RunnerRegistrationRules
             return $"agent {name}: at most {MaxLabels} labels of 1 to {MaxLabelLength} characters each";
         }
 
+        if (labels.FirstOrDefault(Dwork.DworkJobs.IsReservedLabel) is { } reserved)
+        {
+            return $"agent {name}: the label '{reserved}' starts with '{Dwork.DworkJobs.ReservedLabelPrefix}', which is kept for dwork workers";
+        }
+
         return null;
     }
 }

@@ -16,6 +16,9 @@ public sealed class HubEndpointInfo(TimeProvider time)
 
     public int GrpcPort { get; internal set; }
 
+    /// <summary>The dwork endpoint's port, once it listens; null when the protocol is off.</summary>
+    public int? DworkPort { get; internal set; }
+
     /// <summary>True when both ports serve TLS.</summary>
     public bool Tls { get; internal set; }
 }

@@ -49,6 +49,9 @@ public sealed class HubOptions
     /// <summary>The certificate both ports serve TLS with. Default: none (cleartext).</summary>
     public HubTlsOptions Tls { get; set; } = new();
 
+    /// <summary>The dwork wire protocol (section <c>Hub:Dwork</c>). Default: off.</summary>
+    public Dwork.DworkOptions Dwork { get; set; } = new();
+
     /// <summary>Longest <see cref="LeaseTimeout"/> and <see cref="TimeLimitBackstop"/>: a day.</summary>
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
 
@@ -95,6 +98,16 @@ public sealed class HubOptions
         if (Port != 0 && Port == GrpcPort)
         {
             yield return $"Hub:Port and Hub:GrpcPort must differ (both {Port})";
+        }
+
+        if (Dwork.Port is { } dwork && dwork != 0 && (dwork == Port || dwork == GrpcPort))
+        {
+            yield return $"Hub:Dwork:Port must differ from Hub:Port and Hub:GrpcPort (is {dwork})";
+        }
+
+        foreach (var problem in Dwork.Problems())
+        {
+            yield return problem;
         }
 
         foreach (var problem in Tls.Problems())

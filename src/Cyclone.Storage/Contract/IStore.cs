@@ -64,6 +64,12 @@ public interface IStore : IAsyncDisposable
     /// <summary>The ids of every task of the given jobs (what <c>--dependency afterok:JOB</c> waits for).</summary>
     Task<IReadOnlyList<long>> GetTaskIdsOfJobsAsync(IReadOnlyCollection<long> jobIds, CancellationToken ct);
 
+    /// <summary>
+    /// Every task of <paramref name="user"/>'s jobs whose name starts with <paramref name="jobNamePrefix"/> (taken
+    /// literally), in id order, with the tasks each depends on.
+    /// </summary>
+    Task<IReadOnlyList<NamedTaskRecord>> ListTasksOfJobsNamedAsync(string user, string jobNamePrefix, CancellationToken ct);
+
     /// <summary>Records an event durably and returns its id.</summary>
     Task<long> RecordEventAsync(string name, string data, string user, DateTimeOffset at, CancellationToken ct);
 

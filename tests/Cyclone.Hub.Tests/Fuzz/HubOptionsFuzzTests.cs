@@ -11,6 +11,7 @@ public sealed class HubOptionsFuzzTests
         ("Hub:MaxAttempts", "int"), ("Hub:TimeLimitBackstop", "duration"), ("Hub:TickInterval", "duration"), ("Hub:MaxRequestBodyBytes", "int"),
         ("Hub:Tls:Certificate", "text"), ("Hub:Tls:Key", "text"), ("Hub:Tls:Password", "text"), ("Kestrel:Certificates:Default:Path", "text"),
         ("Kestrel:Certificates:Default:KeyPath", "text"), ("Hub:NoSuchSetting", "text"), ("Hub:Port:Nested", "int"),
+        ("Hub:Dwork:Port", "int"), ("Hub:Dwork:Lease", "duration"), ("Hub:Dwork:User", "text"), ("Hub:Dwork:RunNames", "bool"),
     ];
 
     [Fact]
@@ -34,5 +35,6 @@ public sealed class HubOptionsFuzzTests
             Assert.True(options.HeartbeatInterval > TimeSpan.Zero && options.HeartbeatInterval <= options.LeaseTimeout / 2, $"{what}: heartbeat {options.HeartbeatInterval}");
             Assert.True(options.TickInterval > TimeSpan.Zero && options.TickInterval.TotalMilliseconds < uint.MaxValue - 1, $"{what}: tick {options.TickInterval}");
             Assert.True(options.TimeLimitBackstop >= TimeSpan.Zero && options.TimeLimitBackstop + TimeSpan.FromDays(5_000_000) < TimeSpan.MaxValue, $"{what}: backstop {options.TimeLimitBackstop}");
+            Assert.True(options.Dwork.Port is null or (>= 0 and <= 65535) && options.Dwork.Lease > TimeSpan.Zero && options.Dwork.Lease <= TimeSpan.FromDays(1), $"{what}: dwork {options.Dwork.Port}, {options.Dwork.Lease}");
         }, 1_500);
 }
