@@ -10,6 +10,8 @@ public sealed class PullWorkerTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan JobDeadline = TimeSpan.FromSeconds(240);
 
+    private const int DagSize = 1000;
+
     private static readonly string[] ShellWorkers = ["pull:admin:shell-1", "pull:admin:shell-2"];
 
     [Fact]
@@ -52,6 +54,49 @@ public sealed class PullWorkerTests(ITestOutputHelper output)
         var indices = File.ReadAllLines(log).Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToHashSet();
         Assert.Equal(Enumerable.Range(0, 10), indices.Order()); // the environment of each element reached it
     }
+
+    [Fact]
+    public async Task The_readmes_bash_and_python_workers_drain_a_thousand_task_dag_together_in_dependency_order()
+    {
+        if (!WorkerScripts.OnPath("python3"))
+        {
+            Assert.False(ServicesRequired, "python3 is not on the PATH; CYCLONE_REQUIRE_SERVICES=1 says the Python worker must be tested");
+            output.WriteLine("SKIPPED: python3 is not on the PATH, so the README's workers are not tested on a DAG here");
+            return;
+        }
+
+        await using var cluster = new TestCluster(output);
+        await cluster.StartHubAsync();
+        var log = Path.Combine(cluster.DataDirectory, "dag.log");
+        var lines = new System.Text.StringBuilder();
+        for (var i = 0; i < DagSize; i++)
+        {
+            var deps = string.Concat(Upstreams(i).Select(d => $",t{d}"));
+            lines.Append(CultureInfo.InvariantCulture, $"t{i}{deps} echo t{i} >> {log}\n");
+        }
+
+        var run = await cluster.Client.SubmitTaskFileAsync("pull-dag", lines.ToString(), CancellationToken.None);
+        using var shell = WorkerScripts.Start(cluster, "bash", "dag-shell", cluster.AdminToken);
+        using var python = WorkerScripts.Start(cluster, "python", "dag-py", cluster.AdminToken);
+        await WaitForJobAsync(cluster, run.RunId, shell, python);
+
+        var tasks = (await cluster.JobAsync(run.RunId)).Tasks!;
+        Assert.Equal(DagSize, tasks.Count);
+        Assert.All(tasks, t => Assert.Equal(("COMPLETED", 1), (t.State, t.Attempt)));
+        var byWorker = tasks.GroupBy(t => Assert.Single(t.Agents)).ToDictionary(g => g.Key, g => g.Count());
+        output.WriteLine($"tasks by worker: {string.Join(", ", byWorker.Select(p => $"{p.Key}={p.Value}"))}");
+        Assert.Equal(["pull:admin:dag-py", "pull:admin:dag-shell"], byWorker.Keys.Order(StringComparer.Ordinal));
+
+        var order = File.ReadAllLines(log).Select((l, at) => (Name: l, At: at)).ToDictionary(p => p.Name, p => p.At);
+        Assert.Equal(DagSize, order.Count);
+        for (var i = 1; i < DagSize; i++)
+        {
+            Assert.All(Upstreams(i), u => Assert.True(order[$"t{i}"] > order[$"t{u}"], $"t{i} ran before its upstream t{u}"));
+        }
+    }
+
+    /// <summary>Task i of the DAG waits for (i-1)/2 and (i-1)/3: wide enough for two workers, ten levels deep.</summary>
+    private static int[] Upstreams(int i) => i == 0 ? [] : [.. new[] { (i - 1) / 2, (i - 1) / 3 }.Distinct()];
 
     [Fact]
     public async Task Task_of_a_worker_that_leases_and_vanishes_is_leased_to_another_worker_after_its_lease_time()
