@@ -1,14 +1,10 @@
 using Cyclone.Storage.Contract;
-using Microsoft.Data.Sqlite;
-using static Cyclone.Storage.Sqlite.SqliteValues;
+using static Cyclone.Storage.StoreValues;
 
 namespace Cyclone.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {
-    private const string TokenColumns = "id, user, name, role, lookup, hash, created_at, created_by, expires_at, revoked_at, revoked_by";
-    private const string AuditColumns = "id, at, user, token_id, role, method, path, status, remote, detail";
-
     public Task<bool> AddUserAsync(UserRecord user, CancellationToken ct) =>
         EnqueueAsync(c => c.Command("""
                 INSERT INTO users (name, is_admin, disabled, created_at, created_by) VALUES ($name, $admin, $disabled, $at, $by)
@@ -24,7 +20,7 @@ public sealed partial class SqliteStore
 
     public Task<IReadOnlyList<UserRecord>> ListUsersAsync(CancellationToken ct) =>
         ReadAsync("SELECT name, is_admin, disabled, created_at, created_by FROM users ORDER BY name;", _ => { },
-            r => new UserRecord(r.GetString(0), r.GetInt32(1) != 0, r.GetInt32(2) != 0, At(r, 3), r.GetString(4)), ct);
+            StoreRows.ReadUser, ct);
 
     public Task<TokenRecord> AddTokenAsync(TokenRecord token, CancellationToken ct) =>
         EnqueueAsync(c =>
@@ -44,7 +40,7 @@ public sealed partial class SqliteStore
             .With("$id", id).With("$at", Ms(at)).With("$by", by).ExecuteNonQuery() > 0, ct);
 
     public Task<IReadOnlyList<TokenRecord>> ListTokensAsync(CancellationToken ct) =>
-        ReadAsync($"SELECT {TokenColumns} FROM tokens ORDER BY id;", _ => { }, ReadToken, ct);
+        ReadAsync($"SELECT {StoreRows.TokenColumns} FROM tokens ORDER BY id;", _ => { }, StoreRows.ReadToken, ct);
 
     public Task AppendAuditAsync(IReadOnlyList<AuditRecord> entries, CancellationToken ct) =>
         EnqueueAsync(c =>
@@ -65,21 +61,13 @@ public sealed partial class SqliteStore
     public Task<IReadOnlyList<AuditRecord>> QueryAuditAsync(AuditQuery query, CancellationToken ct) =>
         ReadAsync(
             $"""
-            SELECT {AuditColumns} FROM audit
+            SELECT {StoreRows.AuditColumns} FROM audit
             WHERE ($user IS NULL OR user = $user) AND ($since IS NULL OR at >= $since) AND ($denied = 0 OR status IN (401, 403))
               AND ($before IS NULL OR id < $before)
             ORDER BY id DESC LIMIT $limit;
             """,
             c => c.With("$user", query.User).With("$since", Ms(query.Since)).With("$denied", query.DeniedOnly ? 1 : 0)
                 .With("$before", query.BeforeId).With("$limit", query.Limit),
-            ReadAudit,
+            StoreRows.ReadAudit,
             ct);
-
-    private static TokenRecord ReadToken(SqliteDataReader r) => new(
-        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), (byte[])r.GetValue(5), At(r, 6), r.GetString(7),
-        AtOrNull(r, 8), AtOrNull(r, 9), TextOrNull(r, 10));
-
-    private static AuditRecord ReadAudit(SqliteDataReader r) => new(
-        r.GetInt64(0), At(r, 1), TextOrNull(r, 2), r.IsDBNull(3) ? null : r.GetInt64(3), TextOrNull(r, 4), r.GetString(5), r.GetString(6),
-        r.GetInt32(7), TextOrNull(r, 8), TextOrNull(r, 9));
 }

@@ -1,6 +1,7 @@
 using Cyclone.Core.Scheduling;
 using Cyclone.Core.Tasks;
-using static Cyclone.Storage.Sqlite.SqliteValues;
+using Cyclone.Storage.Writes;
+using static Cyclone.Storage.StoreValues;
 
 namespace Cyclone.Storage.Sqlite;
 
@@ -137,38 +138,5 @@ public sealed partial class SqliteStore
             .With("$ended", Ms(change.LastEnd))
             .With("$exit", Db(exit))
             .ExecuteNonQuery();
-    }
-
-    /// <summary>What one write changes of a job: task counts by state, its first start and its last end.</summary>
-    private sealed class JobChange
-    {
-        public Dictionary<TaskState, int> Deltas { get; } = [];
-
-        public DateTimeOffset? FirstStart { get; private set; }
-
-        public DateTimeOffset? LastEnd { get; private set; }
-
-        public void Record(TaskState? old, TaskTransition t)
-        {
-            if (old != t.State)
-            {
-                if (old is { } o)
-                {
-                    Deltas[o] = Deltas.GetValueOrDefault(o) - 1;
-                }
-
-                Deltas[t.State] = Deltas.GetValueOrDefault(t.State) + 1;
-            }
-
-            if (t.State == TaskState.Running && (FirstStart is null || t.At < FirstStart))
-            {
-                FirstStart = t.At;
-            }
-
-            if (t.State.IsFinal() && (LastEnd is null || t.At > LastEnd))
-            {
-                LastEnd = t.At;
-            }
-        }
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Cyclone.Core.Tasks;
-using static Cyclone.Storage.Sqlite.SqliteValues;
+using static Cyclone.Storage.StoreValues;
 
 namespace Cyclone.Storage.Sqlite;
 

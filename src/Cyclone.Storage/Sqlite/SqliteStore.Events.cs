@@ -1,14 +1,11 @@
 using System.Text.Json;
 using Cyclone.Storage.Contract;
-using Microsoft.Data.Sqlite;
-using static Cyclone.Storage.Sqlite.SqliteValues;
+using static Cyclone.Storage.StoreValues;
 
 namespace Cyclone.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {
-    private const string EventColumns = "id, name, data, user, at, delivered, started_runs";
-
     public Task<long> RecordEventAsync(string name, string data, string user, DateTimeOffset at, CancellationToken ct) =>
         EnqueueAsync(c => (long)c.Command("INSERT INTO events (name, data, user, at) VALUES ($name, $data, $user, $at) RETURNING id;")
             .With("$name", name).With("$data", data).With("$user", user).With("$at", Ms(at)).ExecuteScalar()!, ct);
@@ -18,11 +15,11 @@ public sealed partial class SqliteStore
             .With("$id", id).With("$delivered", delivered).With("$runs", JsonSerializer.Serialize(startedRuns, Json)).ExecuteNonQuery(), ct);
 
     public Task<IReadOnlyList<EventRecord>> ListEventsAsync(string? name, int limit, CancellationToken ct) =>
-        ReadAsync($"SELECT {EventColumns} FROM events WHERE $name IS NULL OR name = $name ORDER BY id DESC LIMIT $limit;",
-            c => c.With("$name", name).With("$limit", limit), ReadEvent, ct);
+        ReadAsync($"SELECT {StoreRows.EventColumns} FROM events WHERE $name IS NULL OR name = $name ORDER BY id DESC LIMIT $limit;",
+            c => c.With("$name", name).With("$limit", limit), StoreRows.ReadEvent, ct);
 
     public Task<IReadOnlyList<EventRecord>> LatestEventsAsync(CancellationToken ct) =>
-        ReadAsync($"SELECT {EventColumns} FROM events WHERE id IN (SELECT max(id) FROM events GROUP BY name) ORDER BY id;", _ => { }, ReadEvent, ct);
+        ReadAsync($"SELECT {StoreRows.EventColumns} FROM events WHERE id IN (SELECT max(id) FROM events GROUP BY name) ORDER BY id;", _ => { }, StoreRows.ReadEvent, ct);
 
     public Task SetTriggersAsync(string workflow, IReadOnlyList<string> events, CancellationToken ct) =>
         EnqueueAsync(c =>
@@ -40,8 +37,4 @@ public sealed partial class SqliteStore
     public Task<IReadOnlyList<(string Event, string Workflow)>> ListTriggersAsync(string? eventName, CancellationToken ct) =>
         ReadAsync("SELECT event, workflow FROM workflow_triggers WHERE $event IS NULL OR event = $event ORDER BY event, workflow;",
             c => c.With("$event", eventName), r => (r.GetString(0), r.GetString(1)), ct);
-
-    private static EventRecord ReadEvent(SqliteDataReader r) => new(
-        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), At(r, 4), r.GetInt32(5),
-        JsonSerializer.Deserialize<long[]>(r.GetString(6), Json) ?? []);
 }

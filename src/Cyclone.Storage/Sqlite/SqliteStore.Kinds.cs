@@ -1,4 +1,4 @@
-using static Cyclone.Storage.Sqlite.SqliteValues;
+using static Cyclone.Storage.StoreValues;
 
 namespace Cyclone.Storage.Sqlite;
 

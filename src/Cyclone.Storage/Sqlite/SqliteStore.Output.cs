@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using Cyclone.Storage.Contract;
+using Cyclone.Storage.Writes;
 
 namespace Cyclone.Storage.Sqlite;
 
@@ -15,15 +14,14 @@ public sealed partial class SqliteStore
         VALUES ($job, $task, $idx, $attempt, $rank, $stream, $data);
         """;
 
-    private const string SelectOutput = """
-        SELECT seq, task_id, task_idx, attempt, rank, stream, data FROM output
+    private const string SelectOutput = $"""
+        SELECT {StoreRows.OutputColumns} FROM output
         WHERE job_id = $job AND seq > $after AND ($idx IS NULL OR task_idx = $idx) AND ($rank IS NULL OR rank = $rank)
         ORDER BY seq LIMIT $limit;
         """;
 
     /// <summary>The line stored where a task's output reached the cap.</summary>
-    public static string CutMarker(long capBytes) =>
-        string.Create(CultureInfo.InvariantCulture, $"\n[cyclone: output cut at {capBytes} bytes; the rest was dropped]\n");
+    public static string CutMarker(long capBytes) => OutputCap.Marker(capBytes);
 
     public Task AppendOutputAsync(IReadOnlyList<OutputAppend> chunks, CancellationToken ct)
     {
@@ -54,9 +52,7 @@ public sealed partial class SqliteStore
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            chunks.Add(new OutputChunkRecord(
-                reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
-                reader.GetInt32(5), (byte[])reader.GetValue(6)));
+            chunks.Add(StoreRows.ReadChunk(reader));
         }
 
         return chunks;
@@ -79,20 +75,7 @@ public sealed partial class SqliteStore
             stored = reader.GetInt64(2);
         }
 
-        var cap = c.Options.OutputCapBytes;
-        var data = chunk.Data;
-        var cut = false;
-        if (stored + data.Length > cap)
-        {
-            var keep = (int)Math.Max(0, cap - stored);
-            var marker = Encoding.UTF8.GetBytes(CutMarker(cap));
-            var cutData = new byte[keep + marker.Length];
-            data.Span[..keep].CopyTo(cutData);
-            marker.CopyTo(cutData, keep);
-            data = cutData;
-            cut = true;
-        }
-
+        var (data, cut) = OutputCap.Fit(chunk.Data, stored, c.Options.OutputCapBytes);
         c.Command(InsertOutput)
             .With("$job", jobId).With("$task", chunk.TaskId).With("$idx", index).With("$attempt", chunk.Attempt)
             .With("$rank", chunk.Rank).With("$stream", chunk.Stream).With("$data", data.ToArray())

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Cyclone.Core.Tasks;
 using Cyclone.Storage.Contract;
-using static Cyclone.Storage.Sqlite.SqliteValues;
+using static Cyclone.Storage.StoreValues;
 
 namespace Cyclone.Storage.Sqlite;
 

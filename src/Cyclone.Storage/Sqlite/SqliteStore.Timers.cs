@@ -1,14 +1,10 @@
 using Cyclone.Storage.Contract;
-using Microsoft.Data.Sqlite;
-using static Cyclone.Storage.Sqlite.SqliteValues;
+using static Cyclone.Storage.StoreValues;
 
 namespace Cyclone.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {
-    private const string TimerColumns =
-        "id, kind, spec, action, target, data, user, created_at, next_at, last_at, last_note, fired, active";
-
     public Task<long> AddTimerAsync(TimerRecord timer, CancellationToken ct) =>
         EnqueueAsync(c => (long)c.Command("""
                 INSERT INTO timers (kind, spec, action, target, data, user, created_at, next_at, active)
@@ -28,10 +24,6 @@ public sealed partial class SqliteStore
             .ExecuteNonQuery(), ct);
 
     public Task<IReadOnlyList<TimerRecord>> ListTimersAsync(bool activeOnly, CancellationToken ct) =>
-        ReadAsync($"SELECT {TimerColumns} FROM timers WHERE $all OR active = 1 ORDER BY id;",
-            c => c.With("$all", activeOnly ? 0 : 1), ReadTimer, ct);
-
-    private static TimerRecord ReadTimer(SqliteDataReader r) => new(
-        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), TextOrNull(r, 5), r.GetString(6),
-        At(r, 7), AtOrNull(r, 8), AtOrNull(r, 9), TextOrNull(r, 10), r.GetInt32(11), r.GetInt32(12) != 0);
+        ReadAsync($"SELECT {StoreRows.TimerColumns} FROM timers WHERE $all OR active = 1 ORDER BY id;",
+            c => c.With("$all", activeOnly ? 0 : 1), StoreRows.ReadTimer, ct);
 }

@@ -1,5 +1,5 @@
-using System.Threading.Channels;
 using Cyclone.Storage.Contract;
+using Cyclone.Storage.Writes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -14,12 +14,11 @@ public sealed partial class SqliteStore : IStore, IAccessStore
 {
     private readonly StoreOptions _options;
     private readonly ILogger<SqliteStore> _logger;
-    private readonly Channel<StoreWrite> _writes = Channel.CreateUnbounded<StoreWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly GroupCommit<WriteContext> _group;
     private readonly string _path;
     private readonly string _writeConnectionString;
     private readonly string _readConnectionString;
     private SqliteConnection? _writer;
-    private Task _writerLoop = Task.CompletedTask;
 
     public SqliteStore(StoreOptions options, ILogger<SqliteStore> logger)
     {
@@ -34,6 +33,7 @@ public sealed partial class SqliteStore : IStore, IAccessStore
         {
             DataSource = _path, Mode = SqliteOpenMode.ReadOnly, Pooling = true,
         }.ToString();
+        _group = new GroupCommit<WriteContext>(options.MaxBatch, Commit, Translate, LogBatchFailed, LogWriteFailed);
     }
 
     /// <summary>The database file.</summary>
@@ -52,14 +52,13 @@ public sealed partial class SqliteStore : IStore, IAccessStore
 
         SqliteSchema.Migrate(writer, _path);
         _writer = writer;
-        _writerLoop = Task.Run(WriteLoopAsync, CancellationToken.None);
+        _group.Start();
         LogOpened(_path, SqliteSchema.Version);
     }
 
     public async ValueTask DisposeAsync()
     {
-        _writes.Writer.TryComplete();
-        await _writerLoop;
+        await _group.StopAsync();
         if (_writer is not null)
         {
             await _writer.DisposeAsync();
@@ -76,23 +75,8 @@ public sealed partial class SqliteStore : IStore, IAccessStore
         return connection;
     }
 
-    private Task<T> EnqueueAsync<T>(Func<WriteContext, T> work, CancellationToken ct)
-    {
-        ct.ThrowIfCancellationRequested();
-        if (_writer is null)
-        {
-            throw new InvalidOperationException("The store is not open: call InitializeAsync first.");
-        }
-
-        var write = new StoreWrite<T>(work);
-        if (!_writes.Writer.TryWrite(write))
-        {
-            throw new ObjectDisposedException(nameof(SqliteStore), "The store is closed.");
-        }
-
-        // the caller may stop waiting, but a queued write still happens: it cannot be taken back safely
-        return write.Completion.WaitAsync(ct);
-    }
+    private Task<T> EnqueueAsync<T>(Func<WriteContext, T> work, CancellationToken ct) =>
+        _group.EnqueueAsync(work, nameof(SqliteStore), ct);
 
     [LoggerMessage(1, LogLevel.Information, "Store {Path} open (schema version {Version}, WAL, synchronous=FULL)")]
     private partial void LogOpened(string path, int version);

@@ -26,7 +26,7 @@ internal sealed class WriteContext : IDisposable
 
     /// <summary>
     /// The command for <paramref name="sql"/>. Its parameters stay from the last use: every caller of a statement sets
-    /// all of them (<see cref="SqliteValues.With"/> then only changes their values), so nothing is allocated per row.
+    /// all of them (<see cref="StoreValues.With"/> then only changes their values), so nothing is allocated per row.
     /// </summary>
     public SqliteCommand Command(string sql)
     {

@@ -1,10 +1,10 @@
+using System.Data.Common;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
-namespace Cyclone.Storage.Sqlite;
+namespace Cyclone.Storage;
 
-/// <summary>Conversions between CLR values and the columns the schema uses.</summary>
-internal static class SqliteValues
+/// <summary>Conversions between CLR values and the columns both stores' schemas use (times in Unix milliseconds, lists as JSON).</summary>
+internal static class StoreValues
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -12,13 +12,13 @@ internal static class SqliteValues
 
     public static object Ms(DateTimeOffset? at) => at is { } v ? v.ToUnixTimeMilliseconds() : DBNull.Value;
 
-    public static DateTimeOffset At(SqliteDataReader r, int i) => DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(i));
+    public static DateTimeOffset At(DbDataReader r, int i) => DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(i));
 
-    public static DateTimeOffset? AtOrNull(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : At(r, i);
+    public static DateTimeOffset? AtOrNull(DbDataReader r, int i) => r.IsDBNull(i) ? null : At(r, i);
 
-    public static int? IntOrNull(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
+    public static int? IntOrNull(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
 
-    public static string? TextOrNull(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    public static string? TextOrNull(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     public static object Db<T>(T? value) where T : struct => value is { } v ? v : DBNull.Value;
 
@@ -26,11 +26,12 @@ internal static class SqliteValues
 
     public static string List(IReadOnlyList<string> items) => JsonSerializer.Serialize(items, Json);
 
-    public static IReadOnlyList<string> List(SqliteDataReader r, int i) =>
+    public static IReadOnlyList<string> List(DbDataReader r, int i) =>
         JsonSerializer.Deserialize<string[]>(r.GetString(i), Json) ?? [];
 
     /// <summary>Sets parameter <paramref name="name"/>: its value when the command has it already, else a new parameter.</summary>
-    public static SqliteCommand With(this SqliteCommand command, string name, object? value)
+    public static TCommand With<TCommand>(this TCommand command, string name, object? value)
+        where TCommand : DbCommand
     {
         var parameters = command.Parameters;
         for (var i = 0; i < parameters.Count; i++)
@@ -42,7 +43,10 @@ internal static class SqliteValues
             }
         }
 
-        parameters.AddWithValue(name, value ?? DBNull.Value);
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        parameters.Add(parameter);
         return command;
     }
 }
