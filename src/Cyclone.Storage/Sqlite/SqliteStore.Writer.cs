@@ -1,4 +1,5 @@
 using Cyclone.Storage.Contract;
+using Cyclone.Storage.Relational;
 using Cyclone.Storage.Writes;
 
 namespace Cyclone.Storage.Sqlite;

@@ -1,4 +1,7 @@
+using System.Data.Common;
+using System.Text.Json;
 using Cyclone.Storage.Contract;
+using Cyclone.Storage.Relational;
 using Cyclone.Storage.Writes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -10,7 +13,7 @@ namespace Cyclone.Storage.Sqlite;
 /// before it is acknowledged. All writes go through one writer loop that groups whatever is queued into
 /// a shared transaction (group commit); reads use their own pooled connections and never wait for it.
 /// </summary>
-public sealed partial class SqliteStore : IStore, IAccessStore
+public sealed partial class SqliteStore : RelationalStore
 {
     private readonly StoreOptions _options;
     private readonly ILogger<SqliteStore> _logger;
@@ -39,7 +42,7 @@ public sealed partial class SqliteStore : IStore, IAccessStore
     /// <summary>The database file.</summary>
     public string DatabasePath => _path;
 
-    public async Task InitializeAsync(CancellationToken ct)
+    public override async Task InitializeAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         var writer = new SqliteConnection(_writeConnectionString);
@@ -56,7 +59,7 @@ public sealed partial class SqliteStore : IStore, IAccessStore
         LogOpened(_path, SqliteSchema.Version);
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await _group.StopAsync();
         if (_writer is not null)
@@ -68,15 +71,21 @@ public sealed partial class SqliteStore : IStore, IAccessStore
         SqliteConnection.ClearPool(new SqliteConnection(_readConnectionString));
     }
 
-    private async Task<SqliteConnection> OpenReadAsync(CancellationToken ct)
+    private protected override async Task<DbConnection> OpenReadAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(_readConnectionString);
         await connection.OpenAsync(ct);
         return connection;
     }
 
-    private Task<T> EnqueueAsync<T>(Func<WriteContext, T> work, CancellationToken ct) =>
+    private protected override Task<T> EnqueueAsync<T>(Func<WriteContext, T> work, CancellationToken ct) =>
         _group.EnqueueAsync(work, nameof(SqliteStore), ct);
+
+    private protected override string In(string column, string parameter) => $"{column} IN (SELECT value FROM json_each(@{parameter}))";
+
+    private protected override string IsEmpty(string parameter) => $"NOT EXISTS (SELECT 1 FROM json_each(@{parameter}))";
+
+    private protected override object ListValue<T>(IReadOnlyCollection<T> values) => JsonSerializer.Serialize(values, StoreValues.Json);
 
     [LoggerMessage(1, LogLevel.Information, "Store {Path} open (schema version {Version}, WAL, synchronous=FULL)")]
     private partial void LogOpened(string path, int version);
