@@ -20,13 +20,13 @@ public static class PostgresAddress
             }
             catch (ArgumentException ex)
             {
-                throw new FormatException($"'{value}' is not a postgres:// URL nor an Npgsql connection string: {ex.Message}", ex);
+                throw new FormatException($"is not a postgres:// URL nor a valid Npgsql connection string ({ex.Message})", ex);
             }
         }
 
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
         {
-            throw new FormatException("a postgres:// URL needs a host: postgres://user:password@host:port/database");
+            throw new FormatException("is a postgres:// URL without a host: postgres://user:password@host:port/database");
         }
 
         var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host, Port = uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port };
@@ -55,7 +55,7 @@ public static class PostgresAddress
             }
             catch (ArgumentException ex)
             {
-                throw new FormatException($"the postgres:// URL has an unknown setting '{kv[0]}': {ex.Message}", ex);
+                throw new FormatException($"is a postgres:// URL with an unknown setting '{kv[0]}' ({ex.Message})", ex);
             }
         }
 
