@@ -75,6 +75,7 @@ public static partial class HubApplication
             .Create(storeOptions, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
         await using var app = builder.Build();
+        Directory.CreateDirectory(storeOptions.DataDirectory); // the workflow repository and the bootstrap token live there with any store
         var store = app.Services.GetRequiredService<IStore>();
         await store.InitializeAsync(ct);
         var registry = app.Services.GetRequiredService<TokenRegistry>();
