@@ -54,8 +54,7 @@ internal sealed class PostgresServer : IAsyncDisposable
 
         var server = new PostgresServer(bin, data, FreePort());
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "cyclone", "--auth=trust", "-E", "UTF8", "--no-sync"], IsRoot, ct);
-        var options = $"-p {server.Port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200";
-        await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(data, "server.log"), "-o", options, "-w", "start"], IsRoot, ct);
+        await StartServerAsync(bin, data, server.Port, ct);
         return server;
     }
 
@@ -81,6 +80,13 @@ internal sealed class PostgresServer : IAsyncDisposable
         await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", _data, "-m", "immediate", "-w", "restart"], IsRoot, ct);
     }
 
+    /// <summary>Stops the server at once, as a crash would; <see cref="ResumeAsync"/> starts it again.</summary>
+    public Task CrashAsync(CancellationToken ct) =>
+        RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", _data, "-m", "immediate", "-w", "stop"], IsRoot, ct);
+
+    /// <summary>Starts a server stopped by <see cref="CrashAsync"/> again, on the same port and data.</summary>
+    public Task ResumeAsync(CancellationToken ct) => StartServerAsync(_bin, _data, Port, ct);
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
@@ -103,6 +109,12 @@ internal sealed class PostgresServer : IAsyncDisposable
         await using var command = new NpgsqlCommand(sql, connection);
 #pragma warning restore CA2100
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static Task StartServerAsync(string bin, string data, int port, CancellationToken ct)
+    {
+        var options = $"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200";
+        return RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(data, "server.log"), "-o", options, "-w", "start"], IsRoot, ct);
     }
 
     private static string? FindBin() =>
