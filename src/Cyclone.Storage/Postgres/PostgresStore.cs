@@ -76,6 +76,13 @@ public sealed partial class PostgresStore : RelationalStore
 
     private protected override object ListValue<T>(IReadOnlyCollection<T> values) => values.ToArray();
 
+    /// <summary>
+    /// The task's state before an update comes from the database, in the same statement, never from the caller: a write
+    /// retried after a lost connection whose commit did happen must not count the task's move between states twice.
+    /// </summary>
+    private protected override string? UpdateTaskReturningPrevious { get; } =
+        "WITH previous AS (SELECT state FROM tasks WHERE id = @id) " + UpdateTaskStatement.TrimEnd().TrimEnd(';') + " RETURNING (SELECT state FROM previous);";
+
     [LoggerMessage(1, LogLevel.Information, "Store {Where} open (schema version {Version})")]
     private partial void LogOpened(string where, int version);
 

@@ -65,8 +65,17 @@ public abstract partial class RelationalStore
                     jobs[t.JobId] = change = new JobChange();
                 }
 
-                var old = t.Previous ?? (TaskState?)IntOrNull(c.Command(TaskStateOf).With("id", t.TaskId).ExecuteScalar());
-                Apply(c, t);
+                TaskState? old;
+                if (UpdateTaskReturningPrevious is { } update)
+                {
+                    old = (TaskState?)IntOrNull(Apply(c, t, update));
+                }
+                else
+                {
+                    old = t.Previous ?? (TaskState?)IntOrNull(c.Command(TaskStateOf).With("id", t.TaskId).ExecuteScalar());
+                    Apply(c, t, UpdateTask);
+                }
+
                 change.Record(old, t);
             }
 
@@ -79,19 +88,26 @@ public abstract partial class RelationalStore
         }, ct);
     }
 
-    private static void Apply(WriteContext c, TaskTransition t)
+    /// <summary>The task's update statement with the task's state before it as its result, where the database can do that in one step.</summary>
+    private protected virtual string? UpdateTaskReturningPrevious => null;
+
+    /// <summary>The task's update statement, for a store that reads the state before it (<see cref="UpdateTaskReturningPrevious"/>).</summary>
+    private protected static string UpdateTaskStatement => UpdateTask;
+
+    /// <summary>Applies one transition with <paramref name="update"/>; answers that statement's result.</summary>
+    private static object? Apply(WriteContext c, TaskTransition t, string update)
     {
         var agents = t.Agents is null ? null : List(t.Agents);
-        c.Command(UpdateTask)
+        var result = c.Command(update)
             .With("id", t.TaskId).With("state", (int)t.State).With("attempt", t.Attempt).With("failures", t.Failures)
             .With("agents", agents).With("exit", Db(t.ExitCode)).With("reason", Db(t.Reason)).With("at", Ms(t.At))
             .With("outputs", Db(t.Outputs))
-            .ExecuteNonQuery();
+            .ExecuteScalar();
         if (t.State != TaskState.Running)
         {
             // whatever ran before ends with this change (a retry, a lost host, an outcome, a cancel)
             EndOpenAttempt(c, t.TaskId, t.State, t.ExitCode, t.Reason, t.At);
-            return;
+            return result;
         }
 
         if (t.Attempt > 1)
@@ -103,6 +119,7 @@ public abstract partial class RelationalStore
         c.Command(StartAttempt)
             .With("id", t.TaskId).With("attempt", t.Attempt).With("agents", agents ?? "[]").With("at", Ms(t.At))
             .ExecuteNonQuery();
+        return result;
     }
 
     private static void EndOpenAttempt(WriteContext c, long taskId, TaskState state, int? exit, string? reason, DateTimeOffset at) =>

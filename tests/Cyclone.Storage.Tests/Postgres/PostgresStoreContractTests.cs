@@ -53,4 +53,20 @@ public sealed class PostgresStoreContractTests : StoreContractTests
         Assert.Equal(job.TaskIds, tasks.Select(t => t.Id));
         Assert.Equal(5000L, (await store.CountTasksByStateAsync(Ct))[Cyclone.Core.Tasks.TaskState.Pending]);
     }
+
+    [StoreFact]
+    public async Task A_transition_written_again_after_a_commit_that_did_happen_moves_the_task_between_states_once()
+    {
+        // the scheduler retries a write whose commit outcome it never heard (the connection died after COMMIT was sent)
+        var store = await OpenAsync();
+        var job = (await store.SubmitAsync([Jobs.Of("twice", "bob", 2)], Ct))[0];
+        var running = new Cyclone.Core.Scheduling.TaskTransition(
+            job.TaskIds[0], job.JobId, Cyclone.Core.Tasks.TaskState.Running, 1, 0, Jobs.T0, Agents: ["a"], Previous: Cyclone.Core.Tasks.TaskState.Pending);
+
+        await store.ApplyAsync([running], Ct);
+        await store.ApplyAsync([running], Ct);
+        await store.ApplyAsync([Ended(job, 0, Cyclone.Core.Tasks.TaskState.Completed, 1, Jobs.T0.AddSeconds(1), 0) with { Previous = Cyclone.Core.Tasks.TaskState.Running }], Ct);
+
+        Assert.Equal(Cyclone.Core.Tasks.TaskState.Pending, (await store.GetJobAsync(job.JobId, Ct))!.State); // one task done, one still to run
+    }
 }
