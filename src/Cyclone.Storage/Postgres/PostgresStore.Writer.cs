@@ -37,9 +37,9 @@ public sealed partial class PostgresStore
         }
     }
 
-    /// <summary>A connection that cannot be had becomes an <see cref="IOException"/> that names the store.</summary>
+    /// <summary>A lost or refused connection becomes an <see cref="IOException"/> that names the store.</summary>
     private Exception Translate(Exception error) =>
         error is NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException
-            ? new IOException($"the store {_where} cannot be reached; nothing was written — {error.Message}", error)
+            ? new IOException($"the store {_where} cannot be reached ({error.Message}); the write was not acknowledged", error)
             : error;
 }

@@ -36,7 +36,8 @@ public sealed partial class PostgresStore : RelationalStore
 
         _where = $"postgres://{builder.Host}:{builder.Port}/{builder.Database}";
         _source = NpgsqlDataSource.Create(builder.ConnectionString);
-        _group = new GroupCommit<WriteContext>(options.MaxBatch, Commit, Translate, LogBatchFailed, LogWriteFailed);
+        _group = new GroupCommit<WriteContext>(
+            options.MaxBatch, Commit, Translate, LogBatchFailed, LogWriteFailed, retryAlone: error => Translate(error) is not IOException);
     }
 
     /// <summary>Where the store is (host, port and database; never the password).</summary>

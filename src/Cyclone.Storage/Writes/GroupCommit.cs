@@ -16,6 +16,7 @@ internal sealed class GroupCommit<TContext>
     private readonly Func<Exception, Exception> _translate;
     private readonly Action<int, string> _batchFailed;
     private readonly Action<Exception> _writeFailed;
+    private readonly Func<Exception, bool> _retryAlone;
     private Task _loop = Task.CompletedTask;
 
     /// <param name="maxBatch">The most writes in one transaction.</param>
@@ -23,10 +24,15 @@ internal sealed class GroupCommit<TContext>
     /// <param name="translate">Turns a failure into what the caller is told.</param>
     /// <param name="batchFailed">Logs a failed batch (its size and error) before its writes are retried alone.</param>
     /// <param name="writeFailed">Logs a write that failed alone.</param>
+    /// <param name="retryAlone">
+    /// Whether a failed batch's writes are worth retrying one by one (default: always). Not after a lost connection:
+    /// every write would wait for the connection in turn, and each would fail the same way.
+    /// </param>
     public GroupCommit(
         int maxBatch, Action<IReadOnlyList<StoreWrite<TContext>>> commit, Func<Exception, Exception> translate,
-        Action<int, string> batchFailed, Action<Exception> writeFailed)
+        Action<int, string> batchFailed, Action<Exception> writeFailed, Func<Exception, bool>? retryAlone = null)
     {
+        _retryAlone = retryAlone ?? (_ => true);
         _maxBatch = maxBatch;
         _commit = commit;
         _translate = translate;
@@ -86,7 +92,7 @@ internal sealed class GroupCommit<TContext>
                     write.Commit();
                 }
             }
-            catch (Exception ex) when (batch.Count > 1)
+            catch (Exception ex) when (batch.Count > 1 && _retryAlone(ex))
             {
                 _batchFailed(batch.Count, ex.Message);
                 foreach (var write in batch)
