@@ -29,14 +29,18 @@ internal static class StoreValues
     public static IReadOnlyList<string> List(DbDataReader r, int i) =>
         JsonSerializer.Deserialize<string[]>(r.GetString(i), Json) ?? [];
 
-    /// <summary>Sets parameter <paramref name="name"/>: its value when the command has it already, else a new parameter.</summary>
+    /// <summary>
+    /// Sets parameter <c>@</c><paramref name="name"/>: its value when the command has it already, else a new parameter. The name
+    /// is given with its <c>@</c>, as statements write it: SQLite otherwise looks it up with each prefix in turn, for every row.
+    /// </summary>
     public static TCommand With<TCommand>(this TCommand command, string name, object? value)
         where TCommand : DbCommand
     {
         var parameters = command.Parameters;
         for (var i = 0; i < parameters.Count; i++)
         {
-            if (parameters[i].ParameterName == name)
+            var given = parameters[i].ParameterName;
+            if (given.Length == name.Length + 1 && given[0] == '@' && given.AsSpan(1).SequenceEqual(name))
             {
                 parameters[i].Value = value ?? DBNull.Value;
                 return command;
@@ -44,7 +48,7 @@ internal static class StoreValues
         }
 
         var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
+        parameter.ParameterName = "@" + name;
         parameter.Value = value ?? DBNull.Value;
         parameters.Add(parameter);
         return command;
