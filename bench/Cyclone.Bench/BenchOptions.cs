@@ -2,9 +2,15 @@ using System.Globalization;
 
 namespace Cyclone.Bench;
 
-/// <summary>The command line: <c>--workload W [--reps N] [--quick] [--root DIR] [--keep]</c>.</summary>
+/// <summary>The command line: <c>--workload W [--reps N] [--quick] [--root DIR] [--keep] [--store postgres://...]</c>.</summary>
 public sealed record BenchOptions(string Workload, int Reps, bool Quick, string Root, bool Keep)
 {
+    /// <summary>
+    /// A PostgreSQL server (<c>postgres://user:password@host:port/database</c>) the hubs keep their state in, each in a new
+    /// database made for it and dropped after it; null for the default, SQLite in the hub's data directory.
+    /// </summary>
+    public string? Store { get; init; }
+
     /// <summary>The options, or null after printing what is wrong.</summary>
     public static BenchOptions? Parse(string[] args)
     {
@@ -12,6 +18,7 @@ public sealed record BenchOptions(string Workload, int Reps, bool Quick, string 
         var reps = 3;
         var quick = false;
         var keep = false;
+        string? store = null;
         var root = FindRoot();
         for (var i = 0; i < args.Length; i++)
         {
@@ -30,12 +37,15 @@ public sealed record BenchOptions(string Workload, int Reps, bool Quick, string 
                 case "--keep":
                     keep = true;
                     break;
+                case "--store" when i + 1 < args.Length && args[i + 1].StartsWith("postgres", StringComparison.Ordinal):
+                    store = args[++i];
+                    break;
                 case "--root" when i + 1 < args.Length:
                     root = Path.GetFullPath(args[++i]);
                     break;
                 default:
                     Console.Error.WriteLine($"unexpected argument '{args[i]}'");
-                    Console.Error.WriteLine("usage: Cyclone.Bench --workload W [--reps N (1-100)] [--quick] [--root CHECKOUT] [--keep]");
+                    Console.Error.WriteLine("usage: Cyclone.Bench --workload W [--reps N (1-100)] [--quick] [--root CHECKOUT] [--keep] [--store postgres://USER:PASSWORD@HOST:PORT/DB]");
                     return null;
             }
         }
@@ -46,7 +56,7 @@ public sealed record BenchOptions(string Workload, int Reps, bool Quick, string 
             return null;
         }
 
-        return new BenchOptions(workload, reps, quick, root, keep);
+        return new BenchOptions(workload, reps, quick, root, keep) { Store = store };
     }
 
     /// <summary>Scales a full-run count down for <c>--quick</c>.</summary>

@@ -27,7 +27,7 @@ for (var rep = 0; rep < options.Reps; rep++)
 {
     Progress.Say($"{options.Workload} rep {rep + 1}/{options.Reps}");
     var metrics = await workload(options, stop.Token);
-    ResultLine.Write(options.Workload, rep, metrics);
+    ResultLine.Write(options, rep, metrics);
 }
 
 return 0;

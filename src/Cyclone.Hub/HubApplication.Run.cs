@@ -16,7 +16,8 @@ using Cyclone.Hub.Hosting;
 using Cyclone.Hub.Scheduling;
 using Cyclone.Protocol.Rest;
 using Cyclone.Storage.Contract;
-using Cyclone.Storage.Sqlite;
+using Cyclone.Storage;
+using Cyclone.Storage.Relational;
 using Cyclone.Hub.Workflows.Kinds;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -46,6 +47,12 @@ public static partial class HubApplication
             storeOptions.DataDirectory = DataDirectory.Default();
         }
 
+        var storeAddress = options?.Store is { } chosen ? StoreAddress.Parse(chosen) : null;
+        if (storeAddress?.SqliteDirectory is { } sqliteDirectory)
+        {
+            storeOptions.DataDirectory = sqliteDirectory;
+        }
+
         var problems = optionProblems.ToList();
         using var certificate = options is { Tls.Enabled: true } ? HubCertificate.Load(options.Tls, problems) : null;
         if (options is null || problems.Count > 0)
@@ -65,8 +72,11 @@ public static partial class HubApplication
         });
 
         AddHubServices(builder.Services, options, storeOptions);
+        builder.Services.AddSingleton(sp => (storeAddress ?? StoreAddress.Sqlite(storeOptions.DataDirectory))
+            .Create(storeOptions, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
         await using var app = builder.Build();
+        Directory.CreateDirectory(storeOptions.DataDirectory); // the workflow repository and the bootstrap token live there with any store
         var store = app.Services.GetRequiredService<IStore>();
         await store.InitializeAsync(ct);
         var registry = app.Services.GetRequiredService<TokenRegistry>();
@@ -90,7 +100,9 @@ public static partial class HubApplication
             LogTls(app.Logger, certificate.Certificate, TimeProvider.System.GetUtcNow());
         }
 
-        app.Logger.LogInformation("Hub listening on {Rest} (agents: gRPC port {Grpc}); data in {Data}", info.RestAddress, info.GrpcPort, Path.GetFullPath(storeOptions.DataDirectory));
+        app.Logger.LogInformation(
+            "Hub listening on {Rest} (agents: gRPC port {Grpc}); data in {Data}, store {Store}", info.RestAddress, info.GrpcPort,
+            Path.GetFullPath(storeOptions.DataDirectory), (storeAddress ?? StoreAddress.Sqlite(storeOptions.DataDirectory)).Display);
         started?.Invoke(info.RestAddress);
 
         using var stop = ct.Register(() => lifetime.StopApplication());
@@ -112,9 +124,8 @@ public static partial class HubApplication
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         services.AddSingleton(storeOptions);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<SqliteStore>();
-        services.AddSingleton<IStore>(sp => sp.GetRequiredService<SqliteStore>());
-        services.AddSingleton<IAccessStore>(sp => sp.GetRequiredService<SqliteStore>());
+        services.AddSingleton<IStore>(sp => sp.GetRequiredService<RelationalStore>());
+        services.AddSingleton<IAccessStore>(sp => sp.GetRequiredService<RelationalStore>());
         services.AddSingleton<TokenRegistry>();
         services.AddSingleton<AuditTrail>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());

@@ -6,20 +6,25 @@ using Cyclone.Hub.Scheduling;
 using Cyclone.Protocol.Agent;
 using Cyclone.Storage.Contract;
 using Cyclone.Storage.Sqlite;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Cyclone.Hub.Tests;
 
-/// <summary>A scheduler loop over a real SQLite store in a temp directory, with agents as in-process connections.</summary>
+/// <summary>A scheduler loop over a real SQLite store in a temp directory (or another store), with agents as in-process connections.</summary>
 internal sealed class LoopFixture : IAsyncDisposable
 {
     private readonly string _dir;
+    private readonly Func<IStore>? _store;
+    private readonly ILogger<SchedulerLoop> _logger;
 
-    private LoopFixture(string dir, FakeTimeProvider time)
+    private LoopFixture(string dir, FakeTimeProvider time, Func<IStore>? store, ILogger<SchedulerLoop>? logger)
     {
         _dir = dir;
         Time = time;
+        _store = store;
+        _logger = logger ?? NullLogger<SchedulerLoop>.Instance;
     }
 
     public FakeTimeProvider Time { get; }
@@ -35,9 +40,16 @@ internal sealed class LoopFixture : IAsyncDisposable
         TickInterval = TimeSpan.FromHours(1), // ticks are posted by the tests
     };
 
-    public static async Task<LoopFixture> StartAsync(string? dir = null, FakeTimeProvider? time = null)
+    /// <param name="dir">The SQLite store's directory (a new temporary one by default).</param>
+    /// <param name="time">The loop's clock.</param>
+    /// <param name="store">Makes another store than SQLite in <paramref name="dir"/> (not yet initialized).</param>
+    /// <param name="logger">The loop's logger.</param>
+    public static async Task<LoopFixture> StartAsync(
+        string? dir = null, FakeTimeProvider? time = null, Func<IStore>? store = null, ILogger<SchedulerLoop>? logger = null)
     {
-        var fixture = new LoopFixture(dir ?? Directory.CreateTempSubdirectory("cyclone-hub-test-").FullName, time ?? new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20000)));
+        var fixture = new LoopFixture(
+            dir ?? Directory.CreateTempSubdirectory("cyclone-hub-test-").FullName, time ?? new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20000)),
+            store, logger);
         await fixture.OpenAsync();
         return fixture;
     }
@@ -100,9 +112,9 @@ internal sealed class LoopFixture : IAsyncDisposable
 
     private async Task OpenAsync()
     {
-        Store = new SqliteStore(new StoreOptions { DataDirectory = _dir }, NullLogger<SqliteStore>.Instance);
+        Store = _store?.Invoke() ?? new SqliteStore(new StoreOptions { DataDirectory = _dir }, NullLogger<SqliteStore>.Instance);
         await Store.InitializeAsync(CancellationToken.None);
-        Loop = new SchedulerLoop(Store, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<SchedulerLoop>.Instance);
+        Loop = new SchedulerLoop(Store, Microsoft.Extensions.Options.Options.Create(Options), Time, _logger);
         await Loop.StartAsync(CancellationToken.None);
         await Loop.Ready;
     }

@@ -36,6 +36,9 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public CycloneClient Client { get; }
 
+    /// <summary>The hub's PostgreSQL database when the run gives <c>--store</c>; null with SQLite.</summary>
+    public BenchDatabase? Database { get; private init; }
+
     /// <summary>The hub's administrator token (the bootstrap token).</summary>
     public string AdminToken { get; private set; } = "";
 
@@ -45,7 +48,11 @@ public sealed class LocalCluster : IAsyncDisposable
         var cli = await CliBuild.EnsureAsync(options.Root, ct);
         var work = Directory.CreateTempSubdirectory("cyclone-bench-").FullName;
         var (port, grpc) = (FreePort(), FreePort());
-        var hub = ChildProcess.Start(cli, ["hub", "--port", $"{port}", "--grpc-port", $"{grpc}", "--data", Path.Combine(work, "data"), .. hubArguments ?? []], Path.Combine(work, "hub.log"));
+        var database = options.Store is { } server ? await BenchDatabase.CreateAsync(server, ct) : null;
+        string[] store = database is null ? [] : ["--store", database.Url];
+        var hub = ChildProcess.Start(
+            cli, ["hub", "--port", $"{port}", "--grpc-port", $"{grpc}", "--data", Path.Combine(work, "data"), .. store, .. hubArguments ?? []],
+            Path.Combine(work, "hub.log"));
         var url = new Uri($"http://127.0.0.1:{port}/");
         string token;
         try
@@ -55,10 +62,15 @@ public sealed class LocalCluster : IAsyncDisposable
         catch
         {
             await hub.DisposeAsync(); // no cluster to dispose yet: the hub process must not outlive the run
+            if (database is not null)
+            {
+                await database.DisposeAsync();
+            }
+
             throw;
         }
 
-        var cluster = new LocalCluster(options, work, hub, url, new CycloneClient(url, new HubCredentials(token, null)), grpc) { AdminToken = token };
+        var cluster = new LocalCluster(options, work, hub, url, new CycloneClient(url, new HubCredentials(token, null)), grpc) { AdminToken = token, Database = database };
         return cluster;
     }
 
@@ -90,6 +102,11 @@ public sealed class LocalCluster : IAsyncDisposable
 
         await Hub.DisposeAsync();
         Client.Dispose();
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+
         if (!_options.Keep)
         {
             Directory.Delete(Work, recursive: true);

@@ -13,6 +13,7 @@ public static class HubCommand
         var options = new HubHostOptions();
         var command = new Command("hub", "Run a hub (REST API, scheduler, agent endpoint) until Ctrl-C or SIGTERM.");
         options.AddTo(command, withBind: true);
+        command.Add(MigrateStoreCommand.Create());
         command.SetAction(async (result, ct) =>
         {
             using var signal = ShutdownSignal.Listen(ct);

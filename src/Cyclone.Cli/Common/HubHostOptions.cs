@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Cyclone.Core.Parsing;
 using Cyclone.Hub.Hosting;
+using Cyclone.Storage;
 
 namespace Cyclone.Cli.Common;
 
@@ -12,6 +13,12 @@ public sealed class HubHostOptions
     public Option<int?> GrpcPort { get; } = new("--grpc-port") { Description = "Port agents connect to (gRPC) [default: 5081]", HelpName = "PORT" };
 
     public Option<string?> Data { get; } = new("--data") { Description = "Directory of the hub's database [default: $XDG_DATA_HOME/cyclone or ~/.local/share/cyclone]", HelpName = "DIR" };
+
+    public Option<string?> Store { get; } = new("--store")
+    {
+        Description = "The store: sqlite:PATH (or a PATH), postgres://user:password@host:port/database or an Npgsql connection string [default: SQLite in the data directory]",
+        HelpName = "STORE",
+    };
 
     public Option<string?> Bind { get; } = new("--bind") { Description = "Address to listen on (0.0.0.0 for all) [default: 127.0.0.1]", HelpName = "ADDR" };
 
@@ -38,6 +45,7 @@ public sealed class HubHostOptions
         }
 
         command.Add(Data);
+        command.Add(Store);
         command.Add(TlsCertificate);
         command.Add(TlsKey);
         command.Add(DworkPort);
@@ -68,6 +76,11 @@ public sealed class HubHostOptions
         if (result.GetValue(Data) is { Length: > 0 } data)
         {
             overrides["Store:DataDirectory"] = Path.GetFullPath(data);
+        }
+
+        if (result.GetValue(Store) is { Length: > 0 } store)
+        {
+            overrides["Hub:Store"] = store;
         }
 
         if (result.GetValue(TlsCertificate) is { Length: > 0 } certificate)
@@ -114,10 +127,23 @@ public sealed class HubHostOptions
         : Environment.GetEnvironmentVariable("CYCLONE_Hub__Tls__Certificate") is { Length: > 0 } env ? Path.GetFullPath(env)
         : null;
 
-    /// <summary>Where the hub keeps its data with these overrides: <c>--data</c>, else the environment, else the default.</summary>
+    /// <summary>Where the hub keeps its data with these overrides: a <c>--store sqlite:PATH</c>, else <c>--data</c>, else the environment, else the default.</summary>
     public static string DataDirectoryOf(IReadOnlyDictionary<string, string?> overrides) =>
         Path.GetFullPath(
-            overrides.TryGetValue("Store:DataDirectory", out var given) && given is not null ? given
+            overrides.TryGetValue("Hub:Store", out var store) && store is not null && SqliteDirectoryOf(store) is { } sqlite ? sqlite
+            : overrides.TryGetValue("Store:DataDirectory", out var given) && given is not null ? given
             : Environment.GetEnvironmentVariable("CYCLONE_Store__DataDirectory") is { Length: > 0 } env ? env
             : DataDirectory.Default());
+
+    private static string? SqliteDirectoryOf(string store)
+    {
+        try
+        {
+            return StoreAddress.Parse(store).SqliteDirectory;
+        }
+        catch (FormatException)
+        {
+            return null; // the hub says what is wrong with it
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using Cyclone.Storage;
 using System.ComponentModel.DataAnnotations;
 using Cyclone.Core.Parsing;
 
@@ -19,6 +20,12 @@ public sealed class HubOptions
     /// <summary>Address both ports bind to. Default: 127.0.0.1 (use 0.0.0.0 to accept agents from other hosts).</summary>
     [Required]
     public string BindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// The store: <c>sqlite:PATH</c> or a plain PATH (SQLite in that data directory), <c>postgres://user:password@host:port/database</c>
+    /// or an Npgsql connection string (PostgreSQL). Default: none, SQLite in <c>Store:DataDirectory</c>.
+    /// </summary>
+    public string? Store { get; set; }
 
     /// <summary>How long an agent may stay silent before its attempts are redispatched; at most <see cref="MaxTimeout"/>. Default: 15 s.</summary>
     public TimeSpan LeaseTimeout { get; set; } = TimeSpan.FromSeconds(15);
@@ -110,9 +117,27 @@ public sealed class HubOptions
             yield return problem;
         }
 
+        if (StoreProblem() is { } store)
+        {
+            yield return store;
+        }
+
         foreach (var problem in Tls.Problems())
         {
             yield return problem;
+        }
+    }
+
+    private string? StoreProblem()
+    {
+        try
+        {
+            _ = Store is null ? null : StoreAddress.Parse(Store);
+            return null;
+        }
+        catch (FormatException ex)
+        {
+            return $"Hub:Store (--store) {ex.Message}";
         }
     }
 }

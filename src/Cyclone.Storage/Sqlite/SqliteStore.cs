@@ -1,5 +1,8 @@
-using System.Threading.Channels;
+using System.Data.Common;
+using System.Text.Json;
 using Cyclone.Storage.Contract;
+using Cyclone.Storage.Relational;
+using Cyclone.Storage.Writes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -10,16 +13,15 @@ namespace Cyclone.Storage.Sqlite;
 /// before it is acknowledged. All writes go through one writer loop that groups whatever is queued into
 /// a shared transaction (group commit); reads use their own pooled connections and never wait for it.
 /// </summary>
-public sealed partial class SqliteStore : IStore, IAccessStore
+public sealed partial class SqliteStore : RelationalStore
 {
     private readonly StoreOptions _options;
     private readonly ILogger<SqliteStore> _logger;
-    private readonly Channel<StoreWrite> _writes = Channel.CreateUnbounded<StoreWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly GroupCommit<WriteContext> _group;
     private readonly string _path;
     private readonly string _writeConnectionString;
     private readonly string _readConnectionString;
     private SqliteConnection? _writer;
-    private Task _writerLoop = Task.CompletedTask;
 
     public SqliteStore(StoreOptions options, ILogger<SqliteStore> logger)
     {
@@ -34,12 +36,13 @@ public sealed partial class SqliteStore : IStore, IAccessStore
         {
             DataSource = _path, Mode = SqliteOpenMode.ReadOnly, Pooling = true,
         }.ToString();
+        _group = new GroupCommit<WriteContext>(options.MaxBatch, Commit, Translate, LogBatchFailed, LogWriteFailed);
     }
 
     /// <summary>The database file.</summary>
     public string DatabasePath => _path;
 
-    public async Task InitializeAsync(CancellationToken ct)
+    public override async Task InitializeAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         var writer = new SqliteConnection(_writeConnectionString);
@@ -52,14 +55,13 @@ public sealed partial class SqliteStore : IStore, IAccessStore
 
         SqliteSchema.Migrate(writer, _path);
         _writer = writer;
-        _writerLoop = Task.Run(WriteLoopAsync, CancellationToken.None);
+        _group.Start();
         LogOpened(_path, SqliteSchema.Version);
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        _writes.Writer.TryComplete();
-        await _writerLoop;
+        await _group.StopAsync();
         if (_writer is not null)
         {
             await _writer.DisposeAsync();
@@ -69,30 +71,21 @@ public sealed partial class SqliteStore : IStore, IAccessStore
         SqliteConnection.ClearPool(new SqliteConnection(_readConnectionString));
     }
 
-    private async Task<SqliteConnection> OpenReadAsync(CancellationToken ct)
+    private protected override async Task<DbConnection> OpenReadAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(_readConnectionString);
         await connection.OpenAsync(ct);
         return connection;
     }
 
-    private Task<T> EnqueueAsync<T>(Func<WriteContext, T> work, CancellationToken ct)
-    {
-        ct.ThrowIfCancellationRequested();
-        if (_writer is null)
-        {
-            throw new InvalidOperationException("The store is not open: call InitializeAsync first.");
-        }
+    private protected override Task<T> EnqueueAsync<T>(Func<WriteContext, T> work, CancellationToken ct) =>
+        _group.EnqueueAsync(work, nameof(SqliteStore), ct);
 
-        var write = new StoreWrite<T>(work);
-        if (!_writes.Writer.TryWrite(write))
-        {
-            throw new ObjectDisposedException(nameof(SqliteStore), "The store is closed.");
-        }
+    private protected override string In(string column, string parameter) => $"{column} IN (SELECT value FROM json_each(@{parameter}))";
 
-        // the caller may stop waiting, but a queued write still happens: it cannot be taken back safely
-        return write.Completion.WaitAsync(ct);
-    }
+    private protected override string IsEmpty(string parameter) => $"NOT EXISTS (SELECT 1 FROM json_each(@{parameter}))";
+
+    private protected override object ListValue<T>(IReadOnlyCollection<T> values) => JsonSerializer.Serialize(values, StoreValues.Json);
 
     [LoggerMessage(1, LogLevel.Information, "Store {Path} open (schema version {Version}, WAL, synchronous=FULL)")]
     private partial void LogOpened(string path, int version);

@@ -16,7 +16,7 @@ public abstract partial class StoreContractTests
         ])
         { Workflow = "diamond", WorkflowCommit = new string('a', 40) };
 
-    [Fact]
+    [StoreFact]
     public async Task Tasks_with_dependencies_or_events_are_stored_blocked_and_come_back_with_them_after_a_restart()
     {
         var store = await OpenAsync();
@@ -36,7 +36,7 @@ public abstract partial class StoreContractTests
         Assert.Equal(("diamond", new string('a', 40)), (stored!.Workflow, stored.WorkflowCommit));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Outputs_recorded_with_a_completion_are_read_back_by_task_index()
     {
         var store = await OpenAsync();
@@ -56,7 +56,7 @@ public abstract partial class StoreContractTests
         Assert.Equal(job.TaskIds, await store.GetTaskIdsOfJobsAsync([job.JobId], Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_dependency_on_an_index_the_job_lacks_is_refused_and_nothing_is_stored()
     {
         var store = await OpenAsync();

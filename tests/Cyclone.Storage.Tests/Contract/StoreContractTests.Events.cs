@@ -4,7 +4,7 @@ namespace Cyclone.Storage.Tests.Contract;
 
 public abstract partial class StoreContractTests
 {
-    [Fact]
+    [StoreFact]
     public async Task Events_are_kept_newest_first_with_what_they_did()
     {
         var store = await OpenAsync();
@@ -22,7 +22,7 @@ public abstract partial class StoreContractTests
         Assert.Equal([7L, 8L], go.StartedRuns);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Triggers_are_replaced_per_workflow()
     {
         var store = await OpenAsync();
@@ -33,7 +33,7 @@ public abstract partial class StoreContractTests
         Assert.Equal([("a", "other")], await store.ListTriggersAsync("a", Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Timers_keep_their_schedule_and_history_across_a_restart()
     {
         var store = await OpenAsync();

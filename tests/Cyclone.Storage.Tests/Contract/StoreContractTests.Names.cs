@@ -6,7 +6,7 @@ namespace Cyclone.Storage.Tests.Contract;
 
 public abstract partial class StoreContractTests
 {
-    [Fact]
+    [StoreFact]
     public async Task Tasks_of_one_users_jobs_named_with_a_prefix_come_back_with_names_states_and_upstream_ids()
     {
         var store = await OpenAsync();

@@ -6,7 +6,7 @@ namespace Cyclone.Storage.Tests.Contract;
 
 public abstract partial class StoreContractTests
 {
-    [Fact]
+    [StoreFact]
     public async Task Output_is_read_back_in_order_filtered_by_task_rank_and_position()
     {
         var store = await OpenAsync();
@@ -26,7 +26,7 @@ public abstract partial class StoreContractTests
         Assert.Equal("a", Text(await store.ReadOutputAsync(job.JobId, null, null, 0, 1, Ct)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Output_past_the_cap_is_cut_with_a_marker_and_the_rest_dropped()
     {
         var store = await OpenAsync();
@@ -40,7 +40,7 @@ public abstract partial class StoreContractTests
         Assert.Equal(new string('x', 60) + new string('y', 40) + "\n[cyclone: output cut at 100 bytes; the rest was dropped]\n", text);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Jobs_are_listed_newest_first_filtered_by_state_and_user_and_paged()
     {
         var store = await OpenAsync();
@@ -59,7 +59,7 @@ public abstract partial class StoreContractTests
         Assert.Equal((3L, 1L), (counts[TaskState.Pending], counts[TaskState.Running]));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Tasks_are_listed_in_dispatch_order_priority_then_age()
     {
         var store = await OpenAsync();
@@ -73,7 +73,7 @@ public abstract partial class StoreContractTests
         Assert.Equal(3L, (await store.CountTasksByStateAsync(Ct))[TaskState.Pending]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Agents_are_inserted_then_updated_by_name()
     {
         var store = await OpenAsync();

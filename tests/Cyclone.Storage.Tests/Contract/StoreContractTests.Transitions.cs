@@ -5,7 +5,7 @@ namespace Cyclone.Storage.Tests.Contract;
 
 public abstract partial class StoreContractTests
 {
-    [Fact]
+    [StoreFact]
     public async Task A_job_runs_while_a_task_runs_and_completes_when_all_have()
     {
         var store = await OpenAsync();
@@ -30,7 +30,7 @@ public abstract partial class StoreContractTests
         Assert.Equal(["a2"], tasks[1].Agents);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_failed_job_carries_the_first_non_zero_exit_code_and_the_reason()
     {
         var store = await OpenAsync();
@@ -50,7 +50,7 @@ public abstract partial class StoreContractTests
         Assert.Equal("exit code 3", (await store.GetTasksOfJobAsync(job.JobId, Ct))[1].Reason);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_requeued_task_is_pending_again_and_its_next_attempt_is_recorded()
     {
         var store = await OpenAsync();
@@ -68,7 +68,7 @@ public abstract partial class StoreContractTests
         Assert.Equal((TaskState.Running, 2, "other"), (again.State, again.Attempt, again.Agents[0]));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Only_unfinished_tasks_are_reloaded_with_what_the_scheduler_needs()
     {
         var store = await OpenAsync();

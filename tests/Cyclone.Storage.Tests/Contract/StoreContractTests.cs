@@ -23,9 +23,9 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     /// <summary>Opens (and initializes) the implementation over <see cref="Directory"/>.</summary>
     protected abstract IStore Create(StoreOptions options);
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public virtual Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var store in _open)
         {
@@ -56,7 +56,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     protected static TaskTransition Ended(SubmittedJob job, int task, TaskState state, int attempt, DateTimeOffset at, int? exit = null, string? reason = null) =>
         new(job.TaskIds[task], job.JobId, state, attempt, 0, at, exit, reason);
 
-    [Fact]
+    [StoreFact]
     public async Task A_submitted_job_is_pending_with_its_tasks_in_order()
     {
         var store = await OpenAsync();
@@ -74,7 +74,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         Assert.All(tasks, t => Assert.Equal(TaskState.Pending, t.State));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Job_ids_grow_and_an_unknown_job_is_null()
     {
         var store = await OpenAsync();
@@ -86,7 +86,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         Assert.Empty(await store.GetTasksOfJobAsync(ids.Max() + 1000, Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task An_acknowledged_submission_is_there_after_reopening()
     {
         var store = await OpenAsync();
@@ -101,7 +101,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         Assert.Equal(2, payload.ProcsPerNode);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Concurrent_submissions_are_all_stored_with_distinct_ids()
     {
         var store = await OpenAsync();
@@ -114,7 +114,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         Assert.Equal(300, page.Total);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_bad_write_fails_alone_and_the_writes_grouped_with_it_are_stored()
     {
         var store = await OpenAsync();

@@ -1,10 +1,10 @@
-namespace Cyclone.Storage.Sqlite;
+namespace Cyclone.Storage.Writes;
 
-/// <summary>One caller's write, waiting in the writer's queue for the next group commit.</summary>
-internal abstract class StoreWrite
+/// <summary>One caller's write, waiting in the writer's queue for the next group commit in a <typeparamref name="TContext"/>.</summary>
+internal abstract class StoreWrite<TContext>
 {
     /// <summary>Runs the write inside the current transaction; may run again if the batch is retried alone.</summary>
-    public abstract void Execute(WriteContext context);
+    public abstract void Execute(TContext context);
 
     /// <summary>Tells the caller the write is durable.</summary>
     public abstract void Commit();
@@ -14,17 +14,17 @@ internal abstract class StoreWrite
 }
 
 /// <summary>A write that returns <typeparamref name="T"/> once committed.</summary>
-internal sealed class StoreWrite<T> : StoreWrite
+internal sealed class StoreWrite<TContext, T> : StoreWrite<TContext>
 {
-    private readonly Func<WriteContext, T> _work;
+    private readonly Func<TContext, T> _work;
     private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private T? _result;
 
-    public StoreWrite(Func<WriteContext, T> work) => _work = work;
+    public StoreWrite(Func<TContext, T> work) => _work = work;
 
     public Task<T> Completion => _done.Task;
 
-    public override void Execute(WriteContext context) => _result = _work(context);
+    public override void Execute(TContext context) => _result = _work(context);
 
     public override void Commit() => _done.TrySetResult(_result!);
 

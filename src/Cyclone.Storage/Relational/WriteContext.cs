@@ -1,34 +1,34 @@
+using System.Data.Common;
 using Cyclone.Storage.Contract;
-using Microsoft.Data.Sqlite;
 
-namespace Cyclone.Storage.Sqlite;
+namespace Cyclone.Storage.Relational;
 
 /// <summary>
-/// The open transaction of one group commit. Commands are prepared once per transaction and reused,
-/// so a batch of thousands of similar writes parses each statement once.
+/// The open transaction of one group commit. Commands are made once per transaction and reused,
+/// so a batch of thousands of similar writes parses (or prepares) each statement once.
 /// </summary>
 internal sealed class WriteContext : IDisposable
 {
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
 
-    public WriteContext(SqliteConnection connection, SqliteTransaction transaction, StoreOptions options)
+    public WriteContext(DbConnection connection, DbTransaction transaction, StoreOptions options)
     {
         Connection = connection;
         Transaction = transaction;
         Options = options;
     }
 
-    public SqliteConnection Connection { get; }
+    public DbConnection Connection { get; }
 
-    public SqliteTransaction Transaction { get; }
+    public DbTransaction Transaction { get; }
 
     public StoreOptions Options { get; }
 
     /// <summary>
     /// The command for <paramref name="sql"/>. Its parameters stay from the last use: every caller of a statement sets
-    /// all of them (<see cref="SqliteValues.With"/> then only changes their values), so nothing is allocated per row.
+    /// all of them (<see cref="StoreValues.With"/> then only changes their values), so nothing is allocated per row.
     /// </summary>
-    public SqliteCommand Command(string sql)
+    public DbCommand Command(string sql)
     {
         if (!_commands.TryGetValue(sql, out var command))
         {

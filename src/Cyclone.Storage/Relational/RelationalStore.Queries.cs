@@ -1,0 +1,81 @@
+using System.Runtime.CompilerServices;
+using Cyclone.Core.Dependencies;
+using Cyclone.Core.Tasks;
+using Cyclone.Storage.Contract;
+using System.Data.Common;
+
+namespace Cyclone.Storage.Relational;
+
+public abstract partial class RelationalStore
+{
+    private string Filter => $"""({IsEmpty("states")} OR {In("state", "states")}) AND (CAST(@user AS text) IS NULL OR "user" = CAST(@user AS text))""";
+
+    public async IAsyncEnumerable<ActiveTaskRecord> LoadActiveTasksAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        var dependencies = StoreRows.GroupDependencies(await ReadAsync(
+            "SELECT d.task_id, d.upstream_id, d.kind FROM task_deps d JOIN tasks t ON t.id = d.task_id WHERE t.state = 0;",
+            NoParameters, r => (r.GetInt64(0), r.GetInt64(1), (DependencyKind)r.GetInt32(2)), ct));
+
+        await foreach (var task in StreamAsync(
+            $"SELECT {StoreRows.ActiveColumns} FROM tasks WHERE state < 3 ORDER BY id;", NoParameters, r => StoreRows.ReadActive(r, dependencies), ct))
+        {
+            yield return task;
+        }
+    }
+
+    public async Task<JobRecord?> GetJobAsync(long jobId, CancellationToken ct) =>
+        (await ReadAsync($"SELECT {StoreRows.JobColumns} FROM jobs WHERE id = @id;", c => c.With("id", jobId), StoreRows.ReadJob, ct))
+        .SingleOrDefault();
+
+    public Task<IReadOnlyList<TaskRecord>> GetTasksOfJobAsync(long jobId, CancellationToken ct) =>
+        ReadAsync($"SELECT {StoreRows.TaskColumns} FROM tasks WHERE job_id = @id ORDER BY idx;", c => c.With("id", jobId), StoreRows.ReadTask, ct);
+
+    public async Task<IReadOnlyDictionary<long, TaskPayload>> GetPayloadsAsync(IReadOnlyCollection<long> taskIds, CancellationToken ct)
+    {
+        var rows = await ReadAsync(
+            $"SELECT id, idx, payload, name FROM tasks WHERE {In("id", "ids")};",
+            c => c.With("ids", ListValue(taskIds)),
+            r => (Id: r.GetInt64(0), Payload: StoreRows.ReadPayload(r, 1, 2, 3)),
+            ct);
+        return rows.ToDictionary(p => p.Id, p => p.Payload);
+    }
+
+    public async Task<PageResult<JobRecord>> QueryJobsAsync(JobQuery query, CancellationToken ct)
+    {
+        var where = $"{Filter} AND (CAST(@workflow AS text) IS NULL OR workflow = CAST(@workflow AS text))";
+        void Bind(DbCommand c) => c.With("states", States(query.States)).With("user", query.User)
+            .With("workflow", query.Workflow).With("limit", query.Limit).With("offset", query.Offset);
+        var items = await ReadAsync(
+            $"SELECT {StoreRows.JobColumns} FROM jobs WHERE {where} ORDER BY id DESC LIMIT @limit OFFSET @offset;", Bind, StoreRows.ReadJob, ct);
+        var total = await ReadAsync($"SELECT count(*) FROM jobs WHERE {where};", Bind, r => r.GetInt64(0), ct);
+        return new PageResult<JobRecord>(items, total[0]);
+    }
+
+    public async Task<PageResult<TaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken ct)
+    {
+        var where = $"{Filter} AND (CAST(@job AS bigint) IS NULL OR job_id = CAST(@job AS bigint))";
+        void Bind(DbCommand c) => c.With("states", States(query.States)).With("user", query.User)
+            .With("job", query.JobId).With("limit", query.Limit).With("offset", query.Offset);
+        var items = await ReadAsync(
+            $"SELECT {StoreRows.TaskColumns} FROM tasks WHERE {where} ORDER BY priority DESC, id LIMIT @limit OFFSET @offset;",
+            Bind, StoreRows.ReadTask, ct);
+        var total = await ReadAsync($"SELECT count(*) FROM tasks WHERE {where};", Bind, r => r.GetInt64(0), ct);
+        return new PageResult<TaskRecord>(items, total[0]);
+    }
+
+    public Task<IReadOnlyDictionary<TaskState, long>> CountTasksByStateAsync(CancellationToken ct) => CountByStateAsync("tasks", ct);
+
+    public Task<IReadOnlyDictionary<TaskState, long>> CountJobsByStateAsync(CancellationToken ct) => CountByStateAsync("jobs", ct);
+
+    public Task<IReadOnlyList<AgentRecord>> ListAgentsAsync(CancellationToken ct) =>
+        ReadAsync($"SELECT {StoreRows.AgentColumns} FROM agents ORDER BY name;", NoParameters, StoreRows.ReadAgent, ct);
+
+    private async Task<IReadOnlyDictionary<TaskState, long>> CountByStateAsync(string table, CancellationToken ct)
+    {
+        var rows = await ReadAsync($"SELECT state, count(*) FROM {table} GROUP BY state;", NoParameters,
+            r => (State: (TaskState)r.GetInt32(0), Count: r.GetInt64(1)), ct);
+        return rows.ToDictionary(x => x.State, x => x.Count);
+    }
+
+    private object States(IReadOnlyList<TaskState> states) => ListValue(states.Select(s => (int)s).ToList());
+}
