@@ -13,6 +13,7 @@ using Cyclone.Hub.Timers;
 using Cyclone.Hub.Workflows;
 using Cyclone.Hub.Workflows.Versions;
 using Cyclone.Hub.Hosting;
+using Cyclone.Hub.HighAvailability;
 using Cyclone.Hub.Scheduling;
 using Cyclone.Protocol.Rest;
 using Cyclone.Storage.Contract;
@@ -77,8 +78,7 @@ public static partial class HubApplication
         builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
         await using var app = builder.Build();
         Directory.CreateDirectory(storeOptions.DataDirectory); // the workflow repository and the bootstrap token live there with any store
-        var store = app.Services.GetRequiredService<IStore>();
-        await store.InitializeAsync(ct);
+        await using var election = await HubActivation.ActivateAsync(app, options, storeAddress, certificate, ct); // a standby waits here
         var registry = app.Services.GetRequiredService<TokenRegistry>();
         await registry.LoadAsync(ct);
         await BootstrapAdmin.EnsureAsync(registry, storeOptions.DataDirectory, Console.Out, ct);
@@ -87,7 +87,13 @@ public static partial class HubApplication
         var loop = app.Services.GetRequiredService<SchedulerLoop>();
         registry.Revoked += (ids, reason) => loop.RevokeTokens(ids, reason);
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
-        lifetime.ApplicationStopping.Register(() => loop.ShutdownAgentsAsync(CancellationToken.None).Wait(TimeSpan.FromSeconds(5)));
+        lifetime.ApplicationStopping.Register(() =>
+        {
+            if (election?.LossReason is null)
+            {
+                loop.ShutdownAgentsAsync(CancellationToken.None).Wait(TimeSpan.FromSeconds(5));
+            }
+        });
 
         await app.StartAsync(ct);
         var info = app.Services.GetRequiredService<HubEndpointInfo>();
@@ -103,11 +109,17 @@ public static partial class HubApplication
         app.Logger.LogInformation(
             "Hub listening on {Rest} (agents: gRPC port {Grpc}); data in {Data}, store {Store}", info.RestAddress, info.GrpcPort,
             Path.GetFullPath(storeOptions.DataDirectory), (storeAddress ?? StoreAddress.Sqlite(storeOptions.DataDirectory)).Display);
+        if (election is not null)
+        {
+            await election.AdvertiseAsync(options.HighAvailability.AdvertiseUrl?.Trim().TrimEnd('/') ?? info.RestAddress.ToString().TrimEnd('/'), ct);
+        }
+
         started?.Invoke(info.RestAddress);
 
         using var stop = ct.Register(() => lifetime.StopApplication());
+        using var lost = election?.Lost.Register(() => lifetime.StopApplication()) ?? default;
         await app.WaitForShutdownAsync(CancellationToken.None);
-        return 0;
+        return election?.LossReason is not null && !ct.IsCancellationRequested ? HubActivation.LostLeadership : 0;
     }
 
     private static void LogTls(ILogger logger, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, DateTimeOffset now)
@@ -135,6 +147,7 @@ public static partial class HubApplication
         services.AddSingleton<SchedulerLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<SchedulerLoop>());
         services.AddSingleton<HubEndpointInfo>();
+        services.AddSingleton<HubRoster>();
         services.AddSingleton<HubKindCatalog>();
         services.AddSingleton<INodeKindCatalog>(sp => sp.GetRequiredService<HubKindCatalog>());
         services.AddHostedService(sp => sp.GetRequiredService<HubKindCatalog>());

@@ -25,7 +25,7 @@ public static class ClusterEndpoints
     public static RouteGroupBuilder MapClusterEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/agents", AgentsAsync).WithTags("Cluster").WithSummary("Every agent the hub knows, live ones first.");
-        api.MapGet("/cluster", ClusterAsync).WithTags("Cluster").WithSummary("Agents, and jobs and tasks by state.");
+        api.MapGet("/cluster", ClusterAsync).WithTags("Cluster").WithSummary("Hubs (active and standby), agents, and jobs and tasks by state.");
         api.MapGet("/tasks", TasksAsync).WithTags("Jobs").WithSummary("Tasks in dispatch order (priority, then age).");
         return api;
     }
@@ -33,7 +33,7 @@ public static class ClusterEndpoints
     internal static async Task<Ok<List<AgentDto>>> AgentsAsync(SchedulerLoop loop, IStore store, CancellationToken ct) =>
         TypedResults.Ok(await ListAgentsAsync(loop.View, store, ct));
 
-    internal static async Task<Ok<ClusterInfoDto>> ClusterAsync(SchedulerLoop loop, IStore store, CancellationToken ct)
+    internal static async Task<Ok<ClusterInfoDto>> ClusterAsync(SchedulerLoop loop, IStore store, HighAvailability.HubRoster hubs, CancellationToken ct)
     {
         var agents = await ListAgentsAsync(loop.View, store, ct);
         var jobs = await store.CountJobsByStateAsync(ct);
@@ -41,6 +41,7 @@ public static class ClusterEndpoints
         return TypedResults.Ok(new ClusterInfoDto
         {
             HubVersion = HubEndpointInfo.Version,
+            Hubs = await hubs.ListAsync(ct),
             Agents = agents,
             JobsByState = jobs.ToDictionary(p => p.Key.ToWire(), p => p.Value),
             TasksByState = tasks.ToDictionary(p => p.Key.ToWire(), p => p.Value),

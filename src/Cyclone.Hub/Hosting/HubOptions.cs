@@ -59,6 +59,9 @@ public sealed class HubOptions
     /// <summary>The dwork wire protocol (section <c>Hub:Dwork</c>). Default: off.</summary>
     public Dwork.DworkOptions Dwork { get; set; } = new();
 
+    /// <summary>How hubs on a shared PostgreSQL store elect the active one (section <c>Hub:HighAvailability</c>).</summary>
+    public HighAvailability.HighAvailabilityOptions HighAvailability { get; set; } = new();
+
     /// <summary>Longest <see cref="LeaseTimeout"/> and <see cref="TimeLimitBackstop"/>: a day.</summary>
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
 
@@ -113,6 +116,11 @@ public sealed class HubOptions
         }
 
         foreach (var problem in Dwork.Problems())
+        {
+            yield return problem;
+        }
+
+        foreach (var problem in HighAvailability.Problems())
         {
             yield return problem;
         }

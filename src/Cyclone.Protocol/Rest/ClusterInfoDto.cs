@@ -5,6 +5,9 @@ public sealed record ClusterInfoDto
 {
     public string HubVersion { get; init; } = "";
 
+    /// <summary>The hubs on the store: the active one first, then the standbys that reported lately (a hub on SQLite is alone).</summary>
+    public IReadOnlyList<HubDto> Hubs { get; init; } = [];
+
     public IReadOnlyList<AgentDto> Agents { get; init; } = [];
 
     public IReadOnlyDictionary<string, long> JobsByState { get; init; } = new Dictionary<string, long>();

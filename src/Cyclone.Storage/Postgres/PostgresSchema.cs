@@ -12,6 +12,9 @@ internal static class PostgresSchema
     /// <summary>The advisory lock key that serializes migrations and write transactions of every store on one database.</summary>
     public const long LockKey = 0x6379636c6f6e65;
 
+    /// <summary>The advisory lock key the active hub holds for as long as it is active (a session lock on its own connection).</summary>
+    public const long LeaderKey = LockKey + 1;
+
     private static readonly string[] Migrations =
     [
         """
@@ -81,6 +84,15 @@ internal static class PostgresSchema
         CREATE INDEX audit_by_user ON audit ("user", id);
 
         CREATE TABLE job_task_counts (job_id bigint NOT NULL, state integer NOT NULL, n integer NOT NULL, PRIMARY KEY (job_id, state));
+        """,
+        """
+        CREATE TABLE cyclone_leader (
+            id integer PRIMARY KEY CHECK (id = 1), epoch bigint NOT NULL, hub text, url text, pid integer, since bigint);
+        INSERT INTO cyclone_leader (id, epoch) VALUES (1, 0);
+
+        CREATE TABLE cyclone_hubs (
+            hub text PRIMARY KEY, url text NOT NULL, active boolean NOT NULL, version text NOT NULL, started_at bigint NOT NULL,
+            last_seen bigint NOT NULL);
         """,
     ];
 

@@ -9,9 +9,17 @@ public sealed partial class PostgresStore
 {
     private static readonly string LockWrites = $"SELECT pg_advisory_xact_lock({PostgresSchema.LockKey});";
 
-    /// <summary>Runs a batch in one transaction that holds the write lock, and commits it; reconnects first when the connection was lost.</summary>
+    /// <summary>
+    /// Runs a batch in one transaction that holds the write lock (and, for an active hub, checks its term under it), and commits it;
+    /// reconnects first when the connection was lost.
+    /// </summary>
     private void Commit(IReadOnlyList<StoreWrite<WriteContext>> batch)
     {
+        if (_refusal is { } refusal)
+        {
+            throw RefusedWrite(refusal);
+        }
+
         var connection = _writer ??= _source.OpenConnection();
         try
         {
@@ -19,6 +27,7 @@ public sealed partial class PostgresStore
             using (var context = new WriteContext(connection, tx, _options))
             {
                 context.Command(LockWrites).ExecuteNonQuery();
+                CheckTerm(context);
                 foreach (var write in batch)
                 {
                     write.Execute(context);
