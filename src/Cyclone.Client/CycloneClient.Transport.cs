@@ -35,24 +35,85 @@ public sealed partial class CycloneClient
         }
     }
 
+    /// <summary>
+    /// Sends <paramref name="request"/> (made against <see cref="Hub"/>) with the token. A standby's redirect moves this
+    /// client to the active hub and sends again; a refused connection (with several hubs) or a standby with no active hub
+    /// moves on to the next hub, for up to <see cref="FailoverWait"/>. Nothing is sent twice that a hub may have acted on.
+    /// </summary>
     private async Task<HttpResponseMessage> SendRequestAsync(HttpRequestMessage request, CancellationToken ct)
     {
-        if (_token is not null)
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _token);
-        }
-
+        var relative = request.RequestUri!.AbsoluteUri[Hub.AbsoluteUri.Length..];
+        var failover = new Failover(this);
+        var attempt = request;
         try
         {
-            return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            while (true)
+            {
+                var hub = Hub;
+                if (_token is not null)
+                {
+                    attempt.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _token);
+                }
+
+                HttpResponseMessage response;
+                try
+                {
+                    response = await _http.SendAsync(attempt, HttpCompletionOption.ResponseHeadersRead, ct);
+                }
+                catch (HttpRequestException ex)
+                {
+                    // not connected: nothing was sent, so another hub may have it
+                    if (Hubs.Count > 1 && ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError && await failover.NextAsync(hub, ct))
+                    {
+                        attempt = Retarget(request, attempt, relative);
+                        continue;
+                    }
+
+                    throw new HubUnreachableException(hub, Describe(ex), ex);
+                }
+                catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
+                {
+                    throw new HubUnreachableException(hub, $"no answer within {_http.Timeout.TotalSeconds:0} s", ex);
+                }
+
+                if (Failover.ActiveHubOf(response, relative) is { } active && failover.Redirect())
+                {
+                    response.Dispose();
+                    Volatile.Write(ref _hub, active);
+                    attempt = Retarget(request, attempt, relative);
+                    continue;
+                }
+
+                if (Failover.IsIdleStandby(response) && await failover.NextAsync(hub, ct))
+                {
+                    response.Dispose();
+                    attempt = Retarget(request, attempt, relative);
+                    continue;
+                }
+
+                return response;
+            }
         }
-        catch (HttpRequestException ex)
+        finally
         {
-            throw new HubUnreachableException(Hub, Describe(ex), ex);
+            Release(request, attempt);
         }
-        catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
+    }
+
+    /// <summary>A copy of <paramref name="request"/> for the hub now in use (the body is sent again: it is buffered or serialized anew).</summary>
+    private HttpRequestMessage Retarget(HttpRequestMessage request, HttpRequestMessage previous, string relative)
+    {
+        Release(request, previous);
+        return new HttpRequestMessage(request.Method, new Uri(Hub, relative)) { Content = request.Content, Version = request.Version };
+    }
+
+    /// <summary>Disposes a copy, but not the body it shares with the caller's request.</summary>
+    private static void Release(HttpRequestMessage request, HttpRequestMessage copy)
+    {
+        if (!ReferenceEquals(request, copy))
         {
-            throw new HubUnreachableException(Hub, $"no answer within {_http.Timeout.TotalSeconds:0} s", ex);
+            copy.Content = null;
+            copy.Dispose();
         }
     }
 

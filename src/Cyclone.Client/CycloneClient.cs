@@ -6,12 +6,15 @@ namespace Cyclone.Client;
 /// <summary>
 /// Client of the hub's REST API (<c>/api/v1</c>). Errors the hub answers with surface as
 /// <see cref="CycloneApiException"/>; a hub that cannot be reached as <see cref="HubUnreachableException"/>.
+/// Given several hubs (an active hub and its standbys), it follows a standby's redirect to the active hub, and tries
+/// the next hub when one refuses the connection or stands by with no hub active, for up to <see cref="FailoverWait"/>.
 /// </summary>
 public sealed partial class CycloneClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly string? _token;
+    private Uri _hub;
 
     /// <summary>A client of the hub at <paramref name="hub"/> (for example <c>http://127.0.0.1:5080</c>) without a token.</summary>
     public CycloneClient(Uri hub, HttpClient? http = null)
@@ -24,22 +27,54 @@ public sealed partial class CycloneClient : IDisposable
     /// <param name="credentials">The token to send (as <c>Authorization: Bearer</c>) and the CA to trust.</param>
     /// <param name="http">An HttpClient to use; one is created (and disposed with this client) when null.</param>
     public CycloneClient(Uri hub, HubCredentials credentials, HttpClient? http = null)
+        : this([hub], credentials, http)
     {
-        ArgumentNullException.ThrowIfNull(credentials);
-        _token = credentials.Token;
-        ArgumentNullException.ThrowIfNull(hub);
-        if (!hub.IsAbsoluteUri || (hub.Scheme != Uri.UriSchemeHttp && hub.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new ArgumentException($"the hub URL must be an absolute http:// or https:// URL, not '{hub}'", nameof(hub));
-        }
-
-        Hub = hub.AbsoluteUri.EndsWith('/') ? hub : new Uri(hub.AbsoluteUri + "/");
-        _ownsHttp = http is null;
-        _http = http ?? new HttpClient(HubTrust.CreateHandler(credentials.CaFile)) { Timeout = TimeSpan.FromSeconds(100) };
     }
 
-    /// <summary>The hub's REST base address, ending in a slash.</summary>
-    public Uri Hub { get; }
+    /// <summary>A client of the hubs <paramref name="hubs"/> (an active hub and its standbys), tried in this order.</summary>
+    /// <param name="hubs">The hubs' REST base addresses; at least one.</param>
+    /// <param name="credentials">The token to send (as <c>Authorization: Bearer</c>) and the CA to trust.</param>
+    /// <param name="http">An HttpClient to use; one that follows no redirects itself is created (and disposed with this client) when null.</param>
+    public CycloneClient(IReadOnlyList<Uri> hubs, HubCredentials credentials, HttpClient? http = null)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(hubs);
+        _token = credentials.Token;
+        if (hubs.Count == 0)
+        {
+            throw new ArgumentException("give at least one hub URL", nameof(hubs));
+        }
+
+        foreach (var hub in hubs)
+        {
+            ArgumentNullException.ThrowIfNull(hub, nameof(hubs));
+            if (!hub.IsAbsoluteUri || (hub.Scheme != Uri.UriSchemeHttp && hub.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new ArgumentException($"the hub URL must be an absolute http:// or https:// URL, not '{hub}'", nameof(hubs));
+            }
+        }
+
+        Hubs = hubs.Select(WithSlash).ToList();
+        _hub = Hubs[0];
+        _ownsHttp = http is null;
+        if (http is null)
+        {
+            var handler = HubTrust.CreateHandler(credentials.CaFile);
+            handler.AllowAutoRedirect = false; // a standby's redirect is followed here, with the token (an automatic one drops it)
+            http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(100) };
+        }
+
+        _http = http;
+    }
+
+    /// <summary>The REST base address of the hub in use, ending in a slash: the first given, until a failover moves on.</summary>
+    public Uri Hub => Volatile.Read(ref _hub);
+
+    /// <summary>The hubs given, in order, each ending in a slash.</summary>
+    public IReadOnlyList<Uri> Hubs { get; }
+
+    /// <summary>How long one call goes on trying hubs while none answers as the active hub (a standby takes over within seconds). Default: 20 s.</summary>
+    public TimeSpan FailoverWait { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Submits a job; answers once the hub has stored it durably.</summary>
     public Task<SubmitJobResponse> SubmitAsync(SubmitJobRequest request, CancellationToken ct) =>
@@ -119,6 +154,8 @@ public sealed partial class CycloneClient : IDisposable
     }
 
     private static string NoSuchJob(long jobId) => $"job {jobId} does not exist";
+
+    private static Uri WithSlash(Uri hub) => hub.AbsoluteUri.EndsWith('/') ? hub : new Uri(hub.AbsoluteUri + "/");
 
     private static string? Num(long? value) => value?.ToString(CultureInfo.InvariantCulture);
 

@@ -9,12 +9,16 @@ namespace Cyclone.Agent.Hub;
 
 /// <summary>
 /// Registers the agent with a hub through <c>POST /api/v1/runners/register</c> (with its agent token), which also
-/// says where the agent stream listens. A refused token (401, 403) is final; anything else is tried again.
+/// says where the agent stream listens. A standby hub redirects (307) to the active hub, whose address the registration
+/// then goes to (with the token, which an automatic redirect would drop). A refused token (401, 403) is final; anything
+/// else is tried again.
 /// </summary>
 public sealed class HubLocator : IDisposable
 {
     /// <summary>How long one registration request may take.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(5);
+
+    private const string RegisterPath = "api/v1/runners/register";
 
     private readonly HttpClient _http;
     private readonly string _token;
@@ -22,7 +26,9 @@ public sealed class HubLocator : IDisposable
     public HubLocator(string token, string? caFile)
     {
         _token = token;
-        _http = new HttpClient(HubTrust.CreateHandler(caFile, RequestTimeout)) { Timeout = RequestTimeout };
+        var handler = HubTrust.CreateHandler(caFile, RequestTimeout);
+        handler.AllowAutoRedirect = false;
+        _http = new HttpClient(handler) { Timeout = RequestTimeout };
     }
 
     /// <summary>The hub at <paramref name="restUrl"/>; or null, why it cannot be used, and whether that is final.</summary>
@@ -30,12 +36,14 @@ public sealed class HubLocator : IDisposable
     {
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(restUrl, "api/v1/runners/register"))
+            using var first = await RegisterAsync(restUrl, registration, ct);
+            using var redirected = ActiveHubOf(first) is { } active ? await RegisterAsync(restUrl = active, registration, ct) : null;
+            var response = redirected ?? first;
+            if (response.StatusCode is HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect)
             {
-                Content = JsonContent.Create(registration, options: ApiJson.Options),
-            };
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _token);
-            using var response = await _http.SendAsync(request, ct);
+                return (null, $"redirected more than once (to {response.Headers.Location})", false);
+            }
+
             if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             {
                 return (null, $"the hub refused the agent's token: {await DetailAsync(response, ct)}", true);
@@ -71,6 +79,29 @@ public sealed class HubLocator : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>The REST base address a standby's redirect of a registration points to; null when the answer is no redirect.</summary>
+    internal static Uri? ActiveHubOf(HttpResponseMessage response)
+    {
+        if (response.StatusCode is not (HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect) || response.Headers.Location is not { IsAbsoluteUri: true } location)
+        {
+            return null;
+        }
+
+        var text = location.GetLeftPart(UriPartial.Path);
+        var at = text.LastIndexOf(RegisterPath, StringComparison.Ordinal);
+        return at < 0 ? null : new Uri(text[..at]);
+    }
+
+    private async Task<HttpResponseMessage> RegisterAsync(Uri restUrl, RunnerRegisterRequest registration, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(restUrl, RegisterPath))
+        {
+            Content = JsonContent.Create(registration, options: ApiJson.Options),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _token);
+        return await _http.SendAsync(request, ct);
+    }
 
     private static async Task<string> DetailAsync(HttpResponseMessage response, CancellationToken ct)
     {

@@ -4,10 +4,10 @@ using Cyclone.Cli.Output;
 
 namespace Cyclone.Cli.Commands;
 
-/// <summary><c>cyclone info</c>: the agents and their resources, and jobs counted by state (like <c>sinfo</c>).</summary>
+/// <summary><c>cyclone info</c>: the hubs (which is active), the agents and their resources, and jobs counted by state (like <c>sinfo</c>).</summary>
 public static class InfoCommand
 {
-    public static Command Create(string name = "info", string description = "Show the agents (slots, resources, heartbeat) and jobs by state.")
+    public static Command Create(string name = "info", string description = "Show the hubs (active and standby), the agents (slots, resources, heartbeat) and jobs by state.")
     {
         var hub = HubOption.Create();
         var json = new Option<bool>("--json") { Description = "Print the cluster as JSON" };
@@ -22,6 +22,7 @@ public static class InfoCommand
             }
 
             var now = DateTimeOffset.UtcNow;
+            WriteHubs(cluster.Hubs, now);
             if (cluster.Agents.Count == 0)
             {
                 Console.Out.WriteLine("no agents have joined; start one with `cyclone agent --hub URL`");
@@ -48,5 +49,16 @@ public static class InfoCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>One line per hub: the active one, then the standbys that reported lately.</summary>
+    private static void WriteHubs(IReadOnlyList<Cyclone.Protocol.Rest.HubDto> hubs, DateTimeOffset now)
+    {
+        foreach (var hub in hubs)
+        {
+            Console.Out.WriteLine(hub.Role == "active"
+                ? $"hub: {hub.Url} (active, {hub.Version})"
+                : $"hub: {hub.Url} (standby, {hub.Version}, seen {Formatting.Ago(hub.LastSeen, now)})");
+        }
     }
 }

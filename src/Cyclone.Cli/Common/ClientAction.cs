@@ -18,7 +18,7 @@ public static class ClientAction
         Option<string> hub, Func<ParseResult, CycloneClient, CancellationToken, Task<int>> body) =>
         async (result, ct) =>
         {
-            if (!HubOption.TryParse(result.GetValue(hub), out var uri, out var error))
+            if (!HubOption.TryParseList(result.GetValue(hub), out var hubs, out var error))
             {
                 Fail(error);
                 return CycloneCommandLine.UsageError;
@@ -28,7 +28,7 @@ public static class ClientAction
             CycloneClient client;
             try
             {
-                client = new CycloneClient(uri, new CredentialStore().Resolve(uri));
+                client = new CycloneClient(hubs, Credentials(hubs));
             }
             catch (ArgumentException ex)
             {
@@ -61,6 +61,14 @@ public static class ClientAction
                 return 1;
             }
         };
+
+    /// <summary>What to present to <paramref name="hubs"/>: what is stored for the first of them that has a token (the environment first).</summary>
+    public static HubCredentials Credentials(IReadOnlyList<Uri> hubs)
+    {
+        var store = new CredentialStore();
+        var all = hubs.Select(store.Resolve).ToList();
+        return all.Find(c => c.Token is not null) ?? all[0];
+    }
 
     /// <summary>Writes <c>cyclone: message</c> to stderr.</summary>
     public static void Fail(string message) => Console.Error.WriteLine($"cyclone: {message}");

@@ -32,6 +32,12 @@ public sealed class HubHostOptions
 
     public Option<string?> DworkUser { get; } = new("--dwork-user") { Description = "The user that owns the jobs dwork clients create [default: dwork]", HelpName = "USER" };
 
+    public Option<string?> AdvertiseUrl { get; } = new("--advertise-url")
+    {
+        Description = "With a PostgreSQL store: the REST URL other hosts reach this hub at, where standbys send clients while it is active [default: http://BIND:PORT]",
+        HelpName = "URL",
+    };
+
     public Option<bool> DworkRunNames { get; } = new("--dwork-run-names") { Description = "A dwork task's name is its command (sh -c NAME): Cyclone agents run dwork tasks too [default: only dwork workers take them]" };
 
     /// <summary>Adds the options to <paramref name="command"/>; <c>--bind</c> only when <paramref name="withBind"/>.</summary>
@@ -46,6 +52,7 @@ public sealed class HubHostOptions
 
         command.Add(Data);
         command.Add(Store);
+        command.Add(AdvertiseUrl);
         command.Add(TlsCertificate);
         command.Add(TlsKey);
         command.Add(DworkPort);
@@ -81,6 +88,11 @@ public sealed class HubHostOptions
         if (result.GetValue(Store) is { Length: > 0 } store)
         {
             overrides["Hub:Store"] = store;
+        }
+
+        if (result.GetValue(AdvertiseUrl) is { Length: > 0 } advertise)
+        {
+            overrides["Hub:HighAvailability:AdvertiseUrl"] = advertise;
         }
 
         if (result.GetValue(TlsCertificate) is { Length: > 0 } certificate)

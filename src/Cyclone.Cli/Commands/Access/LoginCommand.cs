@@ -18,7 +18,7 @@ public static class LoginCommand
         var command = new Command("login", "Store a token for a hub (checked with the hub first) so that later commands use it.") { hub, tokenFile, ca };
         command.SetAction(async (r, ct) =>
         {
-            if (!HubOption.TryParse(r.GetValue(hub), out var uri, out var error))
+            if (!HubOption.TryParseList(r.GetValue(hub), out var hubs, out var error))
             {
                 ClientAction.Fail(error);
                 return CycloneCommandLine.UsageError;
@@ -34,10 +34,15 @@ public static class LoginCommand
             var caPath = r.GetValue(ca)?.FullName;
             try
             {
-                using var client = new CycloneClient(uri, new HubCredentials(token, caPath ?? Environment.GetEnvironmentVariable(HubTrust.CaVariable)));
+                using var client = new CycloneClient(hubs, new HubCredentials(token, caPath ?? Environment.GetEnvironmentVariable(HubTrust.CaVariable)));
                 var me = await client.WhoAmIAsync(ct);
-                await new CredentialStore().SaveAsync(uri, token, caPath, ct);
-                Console.Out.WriteLine($"Logged in to {uri.AbsoluteUri.TrimEnd('/')} as {me.User} ({me.Role}); the token is stored in {new CredentialStore().DirectoryOf(uri)}");
+                foreach (var uri in hubs)
+                {
+                    // every hub of the list (an active hub and its standbys) gets the token, so that any of them can be named alone later
+                    await new CredentialStore().SaveAsync(uri, token, caPath, ct);
+                    Console.Out.WriteLine($"Logged in to {uri.AbsoluteUri.TrimEnd('/')} as {me.User} ({me.Role}); the token is stored in {new CredentialStore().DirectoryOf(uri)}");
+                }
+
                 return 0;
             }
             catch (Exception ex) when (ex is CycloneApiException or HubUnreachableException or ArgumentException or IOException)
@@ -55,13 +60,17 @@ public static class LoginCommand
         var command = new Command("logout", "Forget the token stored for a hub.") { hub };
         command.SetAction(r =>
         {
-            if (!HubOption.TryParse(r.GetValue(hub), out var uri, out var error))
+            if (!HubOption.TryParseList(r.GetValue(hub), out var hubs, out var error))
             {
                 ClientAction.Fail(error);
                 return CycloneCommandLine.UsageError;
             }
 
-            Console.Out.WriteLine(new CredentialStore().Remove(uri) ? $"Logged out of {uri.AbsoluteUri.TrimEnd('/')}" : $"No token was stored for {uri.AbsoluteUri.TrimEnd('/')}");
+            foreach (var uri in hubs)
+            {
+                Console.Out.WriteLine(new CredentialStore().Remove(uri) ? $"Logged out of {uri.AbsoluteUri.TrimEnd('/')}" : $"No token was stored for {uri.AbsoluteUri.TrimEnd('/')}");
+            }
+
             return 0;
         });
         return command;
