@@ -57,6 +57,9 @@ internal sealed partial class TestCluster : IAsyncDisposable
 
     public CycloneProcess? Hub { get; private set; }
 
+    /// <summary>What client commands get as <c>--hub</c> (say, a list of hubs); <see cref="HubUrl"/> when null.</summary>
+    public string? CliHub { get; set; }
+
     public Dictionary<string, string> HubEnvironment { get; } = new()
     {
         ["CYCLONE_Hub__LeaseTimeout"] = "00:00:03",
@@ -146,7 +149,7 @@ internal sealed partial class TestCluster : IAsyncDisposable
 
         TrustCa(environment);
 
-        using var process = CycloneProcess.Start(string.Join(' ', args[..words]), [.. args[..words], "--hub", HubUrl, .. args[words..]], environment);
+        using var process = CycloneProcess.Start(string.Join(' ', args[..words]), [.. args[..words], "--hub", CliHub ?? HubUrl, .. args[words..]], environment);
         if (!await process.WaitForExitAsync(deadline))
         {
             throw new TimeoutException($"cyclone {string.Join(' ', args)} did not end within {deadline.TotalSeconds:0} s:\n{process.Log}");

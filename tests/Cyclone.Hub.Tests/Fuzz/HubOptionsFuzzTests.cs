@@ -12,6 +12,7 @@ public sealed class HubOptionsFuzzTests
         ("Hub:Tls:Certificate", "text"), ("Hub:Tls:Key", "text"), ("Hub:Tls:Password", "text"), ("Kestrel:Certificates:Default:Path", "text"),
         ("Kestrel:Certificates:Default:KeyPath", "text"), ("Hub:NoSuchSetting", "text"), ("Hub:Port:Nested", "int"),
         ("Hub:Dwork:Port", "int"), ("Hub:Dwork:Lease", "duration"), ("Hub:Dwork:User", "text"), ("Hub:Dwork:RunNames", "bool"),
+        ("Hub:HighAvailability:AdvertiseUrl", "text"), ("Hub:HighAvailability:PollInterval", "duration"), ("Hub:HighAvailability:LockTimeout", "duration"),
     ];
 
     [Fact]
@@ -35,6 +36,9 @@ public sealed class HubOptionsFuzzTests
             Assert.True(options.HeartbeatInterval > TimeSpan.Zero && options.HeartbeatInterval <= options.LeaseTimeout / 2, $"{what}: heartbeat {options.HeartbeatInterval}");
             Assert.True(options.TickInterval > TimeSpan.Zero && options.TickInterval.TotalMilliseconds < uint.MaxValue - 1, $"{what}: tick {options.TickInterval}");
             Assert.True(options.TimeLimitBackstop >= TimeSpan.Zero && options.TimeLimitBackstop + TimeSpan.FromDays(5_000_000) < TimeSpan.MaxValue, $"{what}: backstop {options.TimeLimitBackstop}");
+            var ha = options.HighAvailability;
+            Assert.True(ha.PollInterval >= TimeSpan.FromMilliseconds(50) && ha.PollInterval <= ha.LockTimeout && ha.LockTimeout <= TimeSpan.FromMinutes(1), $"{what}: poll {ha.PollInterval}, lock timeout {ha.LockTimeout}");
+            Assert.True(ha.AdvertiseUrl is null || Uri.TryCreate(ha.AdvertiseUrl.Trim(), UriKind.Absolute, out _), $"{what}: advertise {ha.AdvertiseUrl}");
             Assert.True(options.Dwork.Port is null or (>= 0 and <= 65535) && options.Dwork.Lease > TimeSpan.Zero && options.Dwork.Lease <= TimeSpan.FromDays(1), $"{what}: dwork {options.Dwork.Port}, {options.Dwork.Lease}");
         }, 1_500);
 }
