@@ -87,13 +87,7 @@ public static partial class HubApplication
         var loop = app.Services.GetRequiredService<SchedulerLoop>();
         registry.Revoked += (ids, reason) => loop.RevokeTokens(ids, reason);
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
-        lifetime.ApplicationStopping.Register(() =>
-        {
-            if (election?.LossReason is null)
-            {
-                loop.ShutdownAgentsAsync(CancellationToken.None).Wait(TimeSpan.FromSeconds(5));
-            }
-        });
+        lifetime.ApplicationStopping.Register(() => loop.ShutdownAgentsAsync(CancellationToken.None).Wait(TimeSpan.FromSeconds(5)));
 
         await app.StartAsync(ct);
         var info = app.Services.GetRequiredService<HubEndpointInfo>();

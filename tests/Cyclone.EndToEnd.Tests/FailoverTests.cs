@@ -116,6 +116,58 @@ public sealed class FailoverTests(ITestOutputHelper output)
         Assert.Contains($"{job}", queue.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_active_hub_whose_lock_session_the_database_ends_stands_down_and_one_hub_carries_on_in_a_new_term()
+    {
+        if (Skipped())
+        {
+            return;
+        }
+
+        await using var server = await PostgresServer.StartAsync(Ct);
+        var database = await server.CreateDatabaseAsync(Ct);
+        await using var cluster = new TestCluster(output);
+        cluster.HubArguments.AddRange(["--store", database]);
+        var first = await cluster.StartHubAsync();
+        var (second, standbyUrl) = await cluster.StartStandbyHubAsync("hub-b");
+        var hubs = $"{cluster.HubUrl},{standbyUrl}";
+        cluster.LaunchAgent("worker", 2, null, null, hubs, []);
+        await cluster.WaitForAgentAsync("worker", "UP");
+
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync(Ct);
+            await using var end = new NpgsqlCommand("SELECT pg_terminate_backend(pid, 10000) FROM cyclone_leader;", connection); // the active hub's lock session
+            Assert.True((bool)(await end.ExecuteScalarAsync(Ct))!);
+        }
+
+        await Eventually.UntilAsync(() => Task.FromResult(first.Log.Contains("This hub is no longer the active hub", StringComparison.Ordinal)), Long, "the first hub stands down");
+        using var client = new CycloneClient([new Uri(cluster.HubUrl), new Uri(standbyUrl)], new HubCredentials(cluster.AdminToken, null)) { FailoverWait = Long };
+        var roles = await Eventually.UntilAsync(
+            async () =>
+            {
+                var states = new List<string>();
+                foreach (var url in new[] { cluster.HubUrl, standbyUrl })
+                {
+                    using var hub = new CycloneClient(new Uri(url));
+                    states.Add((await hub.HealthAsync(Ct)).Status);
+                }
+
+                return states.Count(s => s == "ok") == 1 && states.Count(s => s == "standby") == 1 ? states : null;
+            },
+            Long, "one hub is active and the other stands by");
+        output.WriteLine($"after the lock session ended: {string.Join(", ", roles)}");
+        Assert.False(first.HasExited || second.HasExited, "both hubs keep running");
+
+        cluster.CliHub = hubs;
+        var job = await cluster.SubmitAsync("--", "true");
+        await Eventually.UntilAsync(async () => (await client.GetJobAsync(job, Ct)).State == "COMPLETED", Long, "a job submitted afterwards completes");
+        await using var check = new NpgsqlConnection(database);
+        await check.OpenAsync(Ct);
+        await using var term = new NpgsqlCommand("SELECT epoch FROM cyclone_leader;", check);
+        Assert.True((long)(await term.ExecuteScalarAsync(Ct))! >= 2, "a new term began");
+    }
+
     private bool Skipped()
     {
         if (PostgresServer.Missing is { } missing && !PostgresServer.Required)

@@ -28,6 +28,9 @@ public sealed partial class SchedulerLoop
     [LoggerMessage(8, LogLevel.Error, "Could not make scheduler changes durable; retrying in {DelayMs} ms")]
     private partial void LogPersistFailed(Exception ex, double delayMs);
 
+    [LoggerMessage(10, LogLevel.Warning, "The scheduler stops: {Reason}. Its agents are sent away to the active hub")]
+    private partial void LogFenced(string reason);
+
     [LoggerMessage(9, LogLevel.Critical, "The scheduler loop failed")]
     private partial void LogLoopFailed(Exception ex);
 

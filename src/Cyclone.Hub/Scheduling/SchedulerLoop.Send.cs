@@ -1,6 +1,7 @@
 using Cyclone.Core.Scheduling;
 using Cyclone.Hub.Agents;
 using Cyclone.Protocol.Agent;
+using Cyclone.Storage.Contract;
 using Google.Protobuf.Collections;
 using ProtoStopOrder = Cyclone.Protocol.Agent.StopOrder;
 
@@ -32,6 +33,18 @@ public sealed partial class SchedulerLoop
                 }
 
                 return;
+            }
+            catch (StoreFencedException ex)
+            {
+                // another hub is active: this one sends nothing more, and its agents go over to the active hub
+                LogFenced(ex.Message);
+                foreach (var connection in _connections.Values)
+                {
+                    connection.Close();
+                }
+
+                _connections.Clear();
+                throw;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -174,6 +174,13 @@ public sealed partial class SchedulerLoop : BackgroundService
         {
             _ready.TrySetCanceled(stoppingToken);
         }
+        catch (StoreFencedException)
+        {
+            // this hub stopped being active (logged where it was found): it takes no more commands, so agents that reach it
+            // before it has stopped are refused at once and go on to the active hub
+            _commands.Writer.TryComplete();
+            _ready.TrySetCanceled(CancellationToken.None);
+        }
         catch (Exception ex)
         {
             _ready.TrySetException(ex);
