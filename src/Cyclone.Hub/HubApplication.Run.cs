@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authentication;
 using Cyclone.Hub.Api.Workflows;
 using Cyclone.Hub.Events;
 using Cyclone.Hub.Timers;
+using Cyclone.Hub.Sinks;
 using Cyclone.Hub.Workflows;
 using Cyclone.Hub.Workflows.Versions;
 using Cyclone.Hub.Hosting;
@@ -85,6 +86,7 @@ public static partial class HubApplication
         MapHub(app);
 
         var loop = app.Services.GetRequiredService<SchedulerLoop>();
+        app.Services.ConnectResultSinks(loop);
         registry.Revoked += (ids, reason) => loop.RevokeTokens(ids, reason);
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         lifetime.ApplicationStopping.Register(() => loop.ShutdownAgentsAsync(CancellationToken.None).Wait(TimeSpan.FromSeconds(5)));
@@ -148,6 +150,7 @@ public static partial class HubApplication
         services.AddSingleton<DworkHandler>();
         services.AddHostedService<DworkServer>();
         services.AddHostedService(sp => sp.GetRequiredService<TimerService>());
+        services.AddResultSinks();
         services.AddGrpc(o => o.MaxReceiveMessageSize = 16 << 20);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityDocument>());
         services.AddProblemDetails();

@@ -59,6 +59,9 @@ public sealed class HubOptions
     /// <summary>The dwork wire protocol (section <c>Hub:Dwork</c>). Default: off.</summary>
     public Dwork.DworkOptions Dwork { get; set; } = new();
 
+    /// <summary>Result sinks by name (section <c>Hub:Sinks:NAME</c>; docs/sinks.md). Default: none.</summary>
+    public Dictionary<string, Sinks.SinkOptions> Sinks { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Longest <see cref="LeaseTimeout"/> and <see cref="TimeLimitBackstop"/>: a day.</summary>
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
 
@@ -123,6 +126,11 @@ public sealed class HubOptions
         }
 
         foreach (var problem in Tls.Problems())
+        {
+            yield return problem;
+        }
+
+        foreach (var problem in Sinks.SelectMany(s => s.Value.Problems(s.Key)))
         {
             yield return problem;
         }

@@ -54,6 +54,9 @@ public sealed partial class SchedulerLoop : BackgroundService
     /// <summary>The latest published picture of the agents, for the API. Never blocks the loop.</summary>
     public ClusterView View => Volatile.Read(ref _view);
 
+    /// <summary>Raised (on the loop) after result sets for sinks were stored.</summary>
+    public event Action? ResultsStored;
+
     /// <summary>Wakes callers waiting for jobs to end.</summary>
     public JobEndWatch JobEnds { get; } = new();
 

@@ -82,6 +82,13 @@ internal static class PostgresSchema
 
         CREATE TABLE job_task_counts (job_id bigint NOT NULL, state integer NOT NULL, n integer NOT NULL, PRIMARY KEY (job_id, state));
         """,
+        """
+        CREATE TABLE results (
+            seq bigserial PRIMARY KEY, task_id bigint NOT NULL, job_id bigint NOT NULL, attempt integer NOT NULL, sink text NOT NULL,
+            agent text, items text NOT NULL, at bigint NOT NULL, UNIQUE (task_id, attempt, sink));
+        CREATE INDEX results_by_sink ON results (sink, seq);
+        CREATE TABLE cursors (name text PRIMARY KEY, value text NOT NULL, updated_at bigint NOT NULL);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>
