@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -113,12 +114,16 @@ public sealed class MySqlResultSink(SinkOptions options) : IResultSink
             JsonValueKind.String => value.GetValue<string>(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.Number when value.TryGetValue<long>(out var l) => l,
-            JsonValueKind.Number when value.TryGetValue<decimal>(out var d) => d,
-            JsonValueKind.Number => value.GetValue<double>(),
+            JsonValueKind.Number => Number(value.ToJsonString()),
             _ => null,
         };
     }
+
+    /// <summary>A JSON number as the narrowest exact type: a long, else a decimal, else a double.</summary>
+    private static object Number(string text) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l
+        : decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d
+        : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 

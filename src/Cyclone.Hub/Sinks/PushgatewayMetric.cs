@@ -70,7 +70,7 @@ public sealed record PushgatewayMetric(string Name, double Value, IReadOnlyList<
 
         if (v.GetValueKind() == JsonValueKind.Number)
         {
-            return v.TryGetValue(out value);
+            return double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
         }
 
         if (v.GetValueKind() != JsonValueKind.String)
