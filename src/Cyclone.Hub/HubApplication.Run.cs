@@ -11,6 +11,7 @@ using Cyclone.Hub.Api.Workflows;
 using Cyclone.Hub.Events;
 using Cyclone.Hub.Timers;
 using Cyclone.Hub.Sinks;
+using Cyclone.Hub.Generators;
 using Cyclone.Hub.Workflows;
 using Cyclone.Hub.Workflows.Versions;
 using Cyclone.Hub.Hosting;
@@ -151,6 +152,7 @@ public static partial class HubApplication
         services.AddHostedService<DworkServer>();
         services.AddHostedService(sp => sp.GetRequiredService<TimerService>());
         services.AddResultSinks();
+        services.AddTaskGenerators();
         services.AddGrpc(o => o.MaxReceiveMessageSize = 16 << 20);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityDocument>());
         services.AddProblemDetails();

@@ -62,6 +62,9 @@ public sealed class HubOptions
     /// <summary>Result sinks by name (section <c>Hub:Sinks:NAME</c>; docs/sinks.md). Default: none.</summary>
     public Dictionary<string, Sinks.SinkOptions> Sinks { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Task generators by name (section <c>Hub:Generators:NAME</c>; docs/generators.md). Default: none.</summary>
+    public Dictionary<string, Generators.GeneratorOptions> Generators { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Longest <see cref="LeaseTimeout"/> and <see cref="TimeLimitBackstop"/>: a day.</summary>
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
 
@@ -126,6 +129,11 @@ public sealed class HubOptions
         }
 
         foreach (var problem in Tls.Problems())
+        {
+            yield return problem;
+        }
+
+        foreach (var problem in Generators.SelectMany(g => g.Value.Problems(g.Key)))
         {
             yield return problem;
         }
