@@ -12,9 +12,9 @@ public abstract partial class StoreContractTests
         var job = (await store.SubmitAsync([Jobs.Of("r", "alice", 3)], Ct))[0];
         TaskTransition Done(long task, params TaskResultSet[] sets) =>
             new(task, job.JobId, TaskState.Completed, 1, 0, Jobs.T0, ExitCode: 0, Agents: ["a1"], Outputs: "{}", Results: sets);
-        await store.ApplyAsync([Done(job.TaskIds[1], new("db", "[{\"x\":1}]", 1), new("push", "[{\"name\":\"m\",\"value\":1}]", 1))], Ct);
-        await store.ApplyAsync([Done(job.TaskIds[0], new("db", "[{\"x\":2},{\"x\":3}]", 2))], Ct);
-        await store.ApplyAsync([Done(job.TaskIds[0], new("db", "[{\"x\":9}]", 1))], Ct); // the same attempt again: kept once
+        await store.ApplyAsync([Done(job.TaskIds[1], new TaskResultSet("db", "[{\"x\":1}]", 1), new TaskResultSet("push", "[{\"name\":\"m\",\"value\":1}]", 1))], Ct);
+        await store.ApplyAsync([Done(job.TaskIds[0], new TaskResultSet("db", "[{\"x\":2},{\"x\":3}]", 2))], Ct);
+        await store.ApplyAsync([Done(job.TaskIds[0], new TaskResultSet("db", "[{\"x\":9}]", 1))], Ct); // the same attempt again: kept once
         store = await ReopenAsync(store);
 
         var db = await store.ReadResultsAsync("db", 0, 10, Ct);
