@@ -24,7 +24,11 @@ public static class AgentCommand
             {
                 var ini = config.Read(result, hub: false);
                 using var held = ConfigFileOption.Hold(ini);
-                var url = result.GetValue(hub) ?? (ini.Overrides.TryGetValue("Agent:HubUrl", out var fromFile) ? fromFile! : HubOption.Default());
+                // --hub, else CYCLONE_HUB, else the -f file's [comm] target and port, else the default
+                var url = result.GetResult(hub) is { Implicit: false } || Environment.GetEnvironmentVariable("CYCLONE_HUB") is { Length: > 0 }
+                    || !ini.Overrides.TryGetValue("Agent:HubUrl", out var fromFile) || fromFile is null
+                    ? result.GetValue(hub) ?? HubOption.Default()
+                    : fromFile;
                 var overrides = ini.Overrides;
                 foreach (var (key, value) in options.Overrides(result, url, null))
                 {

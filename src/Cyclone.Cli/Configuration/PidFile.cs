@@ -3,9 +3,9 @@ using System.Globalization;
 namespace Cyclone.Cli.Configuration;
 
 /// <summary>
-/// A pid file held for the life of the process: it is opened with an exclusive lock, so a second instance with the
-/// same pid file is refused while the first runs (a file left by a process that died holds no lock and is taken over).
-/// Removed on dispose.
+/// A pid file held for the life of the process: it carries a POSIX lock of its process, so a second instance with the
+/// same pid file is refused while the first runs (a file left by a process that died holds no lock and is taken over);
+/// others can read it all the while. Removed on dispose.
 /// </summary>
 public sealed class PidFile : IDisposable
 {
@@ -23,15 +23,12 @@ public sealed class PidFile : IDisposable
     public static PidFile Acquire(string path)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        FileStream stream;
-        try
+        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
+        if (!NativeMethods.TryLock(stream.SafeFileHandle))
         {
-            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException ex)
-        {
+            stream.Dispose();
             var holder = ReadPid(path);
-            throw new IOException($"the pid file {path} is held by another running instance{(holder is null ? "" : $" (pid {holder})")}; stop it first or use another pid_file", ex);
+            throw new IOException($"the pid file {path} is held by another running instance{(holder is null ? "" : $" (pid {holder})")}; stop it first or use another pid_file");
         }
 
         stream.SetLength(0);
@@ -58,7 +55,7 @@ public sealed class PidFile : IDisposable
     {
         try
         {
-            File.Delete(Path);
+            File.Delete(Path); // while still locked, so that no other instance takes a file that is about to go
         }
         catch (IOException)
         {
