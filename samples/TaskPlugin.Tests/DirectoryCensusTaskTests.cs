@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Cyclone.Samples.TaskPlugin;
 using Cyclone.Tasks;
 using Cyclone.Tasks.Catalog;
 

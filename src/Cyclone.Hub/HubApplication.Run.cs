@@ -12,6 +12,7 @@ using Cyclone.Hub.Events;
 using Cyclone.Hub.Timers;
 using Cyclone.Hub.Sinks;
 using Cyclone.Hub.Generators;
+using Cyclone.Hub.Metrics;
 using Cyclone.Hub.Workflows;
 using Cyclone.Hub.Workflows.Versions;
 using Cyclone.Hub.Hosting;
@@ -170,6 +171,7 @@ public static partial class HubApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoint();
+        app.MapMetricsEndpoint();
         app.MapOpenApi();
         var api = app.MapGroup("/api/v1");
         api.MapJobEndpoints();

@@ -17,7 +17,8 @@ namespace Cyclone.Hub.Generators;
 /// from its cursor after a pause that doubles up to a minute.
 /// </summary>
 public sealed partial class GeneratorService(
-    IOptions<HubOptions> options, IStore store, SchedulerLoop loop, GeneratedJobs jobs, TimeProvider time, ILogger<GeneratorService> logger)
+    IOptions<HubOptions> options, IStore store, SchedulerLoop loop, GeneratedJobs jobs, TimeProvider time, ILogger<GeneratorService> logger,
+    Metrics.HubInstruments instruments)
     : BackgroundService
 {
     /// <summary>The store cursor of generator <paramref name="name"/>.</summary>
@@ -79,10 +80,12 @@ public sealed partial class GeneratorService(
             if (problem is not null)
             {
                 LogInvalid(name, task.Cursor, problem);
+                instruments.GeneratorTasksRefused.WithLabels(name).Inc();
             }
             else
             {
                 submitted++;
+                instruments.GeneratorJobsSubmitted.WithLabels(name).Inc();
                 LogSubmitted(name, jobId!.Value, task.Cursor);
             }
 

@@ -37,6 +37,8 @@ public sealed partial class SchedulerLoop
                     ResultsStored?.Invoke();
                 }
 
+                TransitionsStored?.Invoke(batch.Effects.Transitions);
+
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

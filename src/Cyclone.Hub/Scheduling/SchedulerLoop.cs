@@ -57,6 +57,9 @@ public sealed partial class SchedulerLoop : BackgroundService
     /// <summary>Raised (on the loop) after result sets for sinks were stored.</summary>
     public event Action? ResultsStored;
 
+    /// <summary>Raised (on the loop) with the task changes of each pass once they are durable; a handler must be quick.</summary>
+    public event Action<IReadOnlyList<TaskTransition>>? TransitionsStored;
+
     /// <summary>Wakes callers waiting for jobs to end.</summary>
     public JobEndWatch JobEnds { get; } = new();
 

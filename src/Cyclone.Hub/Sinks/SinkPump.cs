@@ -15,7 +15,8 @@ namespace Cyclone.Hub.Sinks;
 /// stays full and the rest waits in the store.
 /// </summary>
 public sealed partial class SinkPump(
-    string name, SinkOptions options, IResultSink sink, IStore store, ResultsSignal signal, TimeProvider time, ILogger logger)
+    string name, SinkOptions options, IResultSink sink, IStore store, ResultsSignal signal, TimeProvider time, ILogger logger,
+    Metrics.HubInstruments? instruments = null)
 {
     /// <summary>How often the store is looked at when no signal came.</summary>
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
@@ -30,8 +31,14 @@ public sealed partial class SinkPump(
     /// <summary>The store cursor of sink <paramref name="sink"/>.</summary>
     public static string CursorName(string sink) => $"sink:{sink}";
 
+    /// <summary>The sink's name.</summary>
+    public string Name => name;
+
     /// <summary>Items delivered since the start.</summary>
     public long Delivered { get; private set; }
+
+    /// <summary>Items read from the store and not yet written.</summary>
+    public int Buffered => Volatile.Read(ref _buffered);
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -55,6 +62,7 @@ public sealed partial class SinkPump(
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
                 LogDeliveryFailed(name, _buffered, retry.TotalSeconds, ex.Message);
+                instruments?.SinkWriteFailures.WithLabels(name).Inc();
                 await Task.Delay(retry, time, ct);
                 retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, options.MaxRetryDelay.Ticks));
             }
@@ -163,6 +171,7 @@ public sealed partial class SinkPump(
         _buffered -= items;
         _oldest = time.GetUtcNow();
         Delivered += items;
+        instruments?.SinkItemsDelivered.WithLabels(name).Inc(items);
         LogDelivered(name, items, batch.Count, last);
     }
 }

@@ -8,6 +8,7 @@ public static class SinkServices
 {
     public static IServiceCollection AddResultSinks(this IServiceCollection services)
     {
+        services.AddSingleton<Metrics.HubInstruments>();
         services.AddSingleton<ResultsSignal>();
         services.AddSingleton<SinkService>();
         services.AddHostedService(sp => sp.GetRequiredService<SinkService>());
@@ -19,5 +20,7 @@ public static class SinkServices
     {
         var signal = services.GetRequiredService<ResultsSignal>();
         loop.ResultsStored += signal.Pulse;
+        var instruments = services.GetRequiredService<Metrics.HubInstruments>();
+        loop.TransitionsStored += transitions => Metrics.MetricsEndpoint.Count(instruments, transitions);
     }
 }
