@@ -4,7 +4,6 @@ using Cyclone.Hub.Sinks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Prometheus;
 
 namespace Cyclone.Hub.Metrics;
 

@@ -1,7 +1,6 @@
 using Cyclone.Core.Scheduling;
 using Cyclone.Core.Tasks;
 using Cyclone.Hub.Metrics;
-using Prometheus;
 
 namespace Cyclone.Hub.Tests.Sinks;
 
