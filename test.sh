@@ -17,7 +17,7 @@ case "${1:-}" in
   -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
 esac
 
-unit=(tests/Cyclone.Core.Tests tests/Cyclone.Storage.Tests tests/Cyclone.Tasks.Tests tests/Cyclone.Agent.Tests tests/Cyclone.Hub.Tests)
+unit=(tests/Cyclone.Core.Tests tests/Cyclone.Storage.Tests tests/Cyclone.Tasks.Tests tests/Cyclone.Agent.Tests tests/Cyclone.Hub.Tests samples/TaskPlugin.Tests)
 e2e=(tests/Cyclone.EndToEnd.Tests)
 faults=(faults)
 case "$mode" in

@@ -10,6 +10,9 @@ using Microsoft.AspNetCore.Authentication;
 using Cyclone.Hub.Api.Workflows;
 using Cyclone.Hub.Events;
 using Cyclone.Hub.Timers;
+using Cyclone.Hub.Sinks;
+using Cyclone.Hub.Generators;
+using Cyclone.Hub.Metrics;
 using Cyclone.Hub.Workflows;
 using Cyclone.Hub.Workflows.Versions;
 using Cyclone.Hub.Hosting;
@@ -85,6 +88,7 @@ public static partial class HubApplication
         MapHub(app);
 
         var loop = app.Services.GetRequiredService<SchedulerLoop>();
+        app.Services.ConnectResultSinks(loop);
         registry.Revoked += (ids, reason) => loop.RevokeTokens(ids, reason);
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         lifetime.ApplicationStopping.Register(() => loop.ShutdownAgentsAsync(CancellationToken.None).Wait(TimeSpan.FromSeconds(5)));
@@ -155,6 +159,8 @@ public static partial class HubApplication
         services.AddSingleton<DworkHandler>();
         services.AddHostedService<DworkServer>();
         services.AddHostedService(sp => sp.GetRequiredService<TimerService>());
+        services.AddResultSinks();
+        services.AddTaskGenerators();
         services.AddGrpc(o => o.MaxReceiveMessageSize = 16 << 20);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityDocument>());
         services.AddProblemDetails();
@@ -172,6 +178,7 @@ public static partial class HubApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoint();
+        app.MapMetricsEndpoint();
         app.MapOpenApi();
         var api = app.MapGroup("/api/v1");
         api.MapJobEndpoints();

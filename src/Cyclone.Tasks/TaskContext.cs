@@ -5,7 +5,8 @@ namespace Cyclone.Tasks;
 
 /// <summary>
 /// What a typed task gets: its inputs (input name → value; a multi input receives a list), which job, task
-/// and attempt it is, and a writer whose text goes to its log. The helpers read an input as a given type
+/// and attempt it is, a writer whose text goes to its log, and <see cref="Results"/>, where it emits rows and metrics for
+/// the hub's result sinks. The helpers read an input as a given type
 /// and throw a <see cref="TaskInputException"/> naming the input when it is missing or of another kind.
 /// </summary>
 public sealed class TaskContext(JsonObject inputs, long jobId, long taskId, int attempt, string taskName, TextWriter output)
@@ -23,6 +24,9 @@ public sealed class TaskContext(JsonObject inputs, long jobId, long taskId, int 
 
     /// <summary>What the task writes here goes to its log.</summary>
     public TextWriter Output { get; } = output;
+
+    /// <summary>Rows and metrics for the hub's result sinks, by sink name; delivered when the attempt completes.</summary>
+    public TaskResults Results { get; } = new();
 
     /// <summary>The numbers of an input: one number, or every number of a list (which may be empty).</summary>
     public IReadOnlyList<double> GetNumbers(string input)

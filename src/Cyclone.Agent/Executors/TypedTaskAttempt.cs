@@ -73,6 +73,11 @@ public sealed class TypedTaskAttempt(Lease lease, TaskCatalog catalog, IOutputSi
             var inputs = string.IsNullOrEmpty(Lease.InputsJson) ? [] : JsonNode.Parse(Lease.InputsJson) as JsonObject ?? [];
             var context = new TaskContext(inputs, Lease.JobId, Lease.TaskId, Lease.Attempt, Lease.Kind, output);
             var outputs = await task.RunAsync(context, _cancel.Token);
+            if (context.Results.ToJson() is { } results)
+            {
+                outputs[TaskResults.OutputsKey] = results;
+            }
+
             result = new AttemptResult(OutcomeKind.Exited, 0, "", started, time.GetUtcNow(), outputs.ToJsonString());
         }
         catch (OperationCanceledException) when (_cancel.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Cyclone.Agent;
 using Cyclone.Cli.Common;
+using Cyclone.Cli.Configuration;
 using Cyclone.Cli.Signals;
 
 namespace Cyclone.Cli.Commands;
@@ -14,17 +15,36 @@ public static class AgentCommand
         var options = new AgentHostOptions();
         var command = new Command("agent", "Run an agent that offers this host's slots to a hub, until Ctrl-C or SIGTERM.") { hub };
         options.AddTo(command);
+        var config = new ConfigFileOption();
+        command.Add(config.File);
         command.SetAction(async (result, ct) =>
         {
             using var signal = ShutdownSignal.Listen(ct);
             try
             {
-                var url = result.GetValue(hub) ?? HubOption.Default();
-                return await AgentApplication.RunAsync(options.Overrides(result, url, null), signal.Token);
+                var ini = config.Read(result, hub: false);
+                using var held = ConfigFileOption.Hold(ini);
+                // --hub, else CYCLONE_HUB, else the -f file's [comm] target and port, else the default
+                var url = result.GetResult(hub) is { Implicit: false } || Environment.GetEnvironmentVariable("CYCLONE_HUB") is { Length: > 0 }
+                    || !ini.Overrides.TryGetValue("Agent:HubUrl", out var fromFile) || fromFile is null
+                    ? result.GetValue(hub) ?? HubOption.Default()
+                    : fromFile;
+                var overrides = ini.Overrides;
+                foreach (var (key, value) in options.Overrides(result, url, null))
+                {
+                    overrides[key] = value; // the command line wins
+                }
+
+                return await AgentApplication.RunAsync(overrides, signal.Token);
             }
             catch (OperationCanceledException) when (signal.Token.IsCancellationRequested)
             {
                 return 0;
+            }
+            catch (ConfigFileException ex)
+            {
+                ClientAction.Fail(ex.Message); // the -f file is wrong, or its pid file is held
+                return 2;
             }
             catch (Exception ex)
             {

@@ -10,11 +10,13 @@ public sealed record StopOrder(string Agent, long TaskId, int Attempt, int NodeI
 
 /// <summary>
 /// A change of a task's durable state, to be written before it is acted on. <see cref="Previous"/> is the state it
-/// leaves, when the caller knows it (the store then need not read it).
+/// leaves, when the caller knows it (the store then need not read it). <see cref="Results"/> are the result sets the
+/// completing attempt emitted for sinks, kept in the same transaction as the completion.
 /// </summary>
 public sealed record TaskTransition(
     long TaskId, long JobId, TaskState State, int Attempt, int Failures, DateTimeOffset At,
-    int? ExitCode = null, string? Reason = null, IReadOnlyList<string>? Agents = null, string? Outputs = null, TaskState? Previous = null);
+    int? ExitCode = null, string? Reason = null, IReadOnlyList<string>? Agents = null, string? Outputs = null, TaskState? Previous = null,
+    IReadOnlyList<TaskResultSet>? Results = null);
 
 /// <summary>What one call into <see cref="SchedulerState"/> asks the hub to do: persist, then send.</summary>
 public sealed class SchedulerEffects

@@ -62,6 +62,12 @@ public sealed class HubOptions
     /// <summary>How hubs on a shared PostgreSQL store elect the active one (section <c>Hub:HighAvailability</c>).</summary>
     public HighAvailability.HighAvailabilityOptions HighAvailability { get; set; } = new();
 
+    /// <summary>Result sinks by name (section <c>Hub:Sinks:NAME</c>; docs/sinks.md). Default: none.</summary>
+    public Dictionary<string, Sinks.SinkOptions> Sinks { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Task generators by name (section <c>Hub:Generators:NAME</c>; docs/generators.md). Default: none.</summary>
+    public Dictionary<string, Generators.GeneratorOptions> Generators { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Longest <see cref="LeaseTimeout"/> and <see cref="TimeLimitBackstop"/>: a day.</summary>
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
 
@@ -131,6 +137,16 @@ public sealed class HubOptions
         }
 
         foreach (var problem in Tls.Problems())
+        {
+            yield return problem;
+        }
+
+        foreach (var problem in Generators.SelectMany(g => g.Value.Problems(g.Key)))
+        {
+            yield return problem;
+        }
+
+        foreach (var problem in Sinks.SelectMany(s => s.Value.Problems(s.Key)))
         {
             yield return problem;
         }

@@ -39,4 +39,7 @@ public sealed partial class SchedulerLoop
 
     [LoggerMessage(40, LogLevel.Warning, "Agent {Name} cut off: {Reason}; its running work is redispatched")]
     private partial void LogAgentEvicted(string name, string reason);
+
+    [LoggerMessage(60, LogLevel.Warning, "Task {TaskId} attempt {Attempt} reported results that are dropped: {Problems}")]
+    private partial void LogResultsDropped(long taskId, int attempt, string problems);
 }

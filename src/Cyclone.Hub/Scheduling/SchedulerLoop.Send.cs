@@ -17,6 +17,7 @@ public sealed partial class SchedulerLoop
     /// </summary>
     private async Task PersistAsync(SchedulerBatch batch, CancellationToken ct)
     {
+        var results = SplitResults(batch.Effects.Transitions);
         var delay = TimeSpan.FromMilliseconds(100);
         while (true)
         {
@@ -31,6 +32,13 @@ public sealed partial class SchedulerLoop
                 {
                     await _store.UpsertAgentsAsync(batch.AgentUpserts.Values.ToList(), ct);
                 }
+
+                if (results)
+                {
+                    ResultsStored?.Invoke();
+                }
+
+                TransitionsStored?.Invoke(batch.Effects.Transitions);
 
                 return;
             }
@@ -53,6 +61,30 @@ public sealed partial class SchedulerLoop
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxPersistRetryDelay.Ticks));
             }
         }
+    }
+
+    /// <summary>Takes the sink results completing attempts reported out of their outputs; true when there were any.</summary>
+    private bool SplitResults(List<TaskTransition> transitions)
+    {
+        var any = false;
+        for (var i = 0; i < transitions.Count; i++)
+        {
+            if (transitions[i].Outputs is null)
+            {
+                continue;
+            }
+
+            var split = Sinks.ResultSplitter.Split(transitions[i], out var dropped);
+            if (dropped is not null)
+            {
+                LogResultsDropped(split.TaskId, split.Attempt, dropped);
+            }
+
+            any |= split.Results is not null;
+            transitions[i] = split;
+        }
+
+        return any;
     }
 
     private async Task SendAsync(SchedulerBatch batch, CancellationToken ct)

@@ -54,6 +54,12 @@ public sealed partial class SchedulerLoop : BackgroundService
     /// <summary>The latest published picture of the agents, for the API. Never blocks the loop.</summary>
     public ClusterView View => Volatile.Read(ref _view);
 
+    /// <summary>Raised (on the loop) after result sets for sinks were stored.</summary>
+    public event Action? ResultsStored;
+
+    /// <summary>Raised (on the loop) with the task changes of each pass once they are durable; a handler must be quick.</summary>
+    public event Action<IReadOnlyList<TaskTransition>>? TransitionsStored;
+
     /// <summary>Wakes callers waiting for jobs to end.</summary>
     public JobEndWatch JobEnds { get; } = new();
 

@@ -102,4 +102,13 @@ public interface IStore : IAsyncDisposable
 
     /// <summary>Every user-defined node kind with its spec (JSON text).</summary>
     Task<IReadOnlyList<(string Kind, string Spec)>> ListNodeKindsAsync(CancellationToken ct);
+
+    /// <summary>Result sets of <paramref name="sink"/> stored after <paramref name="afterSeq"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<ResultRecord>> ReadResultsAsync(string sink, long afterSeq, int limit, CancellationToken ct);
+
+    /// <summary>The value of a named durable cursor (a sink's or a generator's progress), or null when it was never set.</summary>
+    Task<string?> GetCursorAsync(string name, CancellationToken ct);
+
+    /// <summary>Sets a named durable cursor; returns once the value is durable.</summary>
+    Task SetCursorAsync(string name, string value, DateTimeOffset at, CancellationToken ct);
 }

@@ -94,6 +94,13 @@ internal static class PostgresSchema
             hub text PRIMARY KEY, url text NOT NULL, active boolean NOT NULL, version text NOT NULL, started_at bigint NOT NULL,
             last_seen bigint NOT NULL);
         """,
+        """
+        CREATE TABLE results (
+            seq bigserial PRIMARY KEY, task_id bigint NOT NULL, job_id bigint NOT NULL, attempt integer NOT NULL, sink text NOT NULL,
+            agent text, items text NOT NULL, at bigint NOT NULL, UNIQUE (task_id, attempt, sink));
+        CREATE INDEX results_by_sink ON results (sink, seq);
+        CREATE TABLE cursors (name text PRIMARY KEY, value text NOT NULL, updated_at bigint NOT NULL);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -77,6 +77,7 @@ public abstract partial class RelationalStore
                 }
 
                 change.Record(old, t);
+                KeepResults(c, t);
             }
 
             foreach (var (job, change) in jobs)

@@ -197,6 +197,21 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         INSERT INTO job_task_counts (job_id, state, n) SELECT job_id, state, count(*) FROM tasks GROUP BY job_id, state;
         """,
+        """
+        CREATE TABLE results (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            task_id INTEGER NOT NULL,
+            job_id INTEGER NOT NULL,
+            attempt INTEGER NOT NULL,
+            sink TEXT NOT NULL,
+            agent TEXT,
+            items TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            UNIQUE (task_id, attempt, sink)
+        );
+        CREATE INDEX results_by_sink ON results (sink, seq);
+        CREATE TABLE cursors (name TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

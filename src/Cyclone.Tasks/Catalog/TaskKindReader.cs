@@ -41,6 +41,14 @@ internal static class TaskKindReader
         }
 
         var inputs = type.GetCustomAttributes<TaskInputAttribute>().Select(p => new WorkflowPort(p.Name, p.Type, p.Multi)).ToList();
+        if (type.IsSubclassOf(typeof(CycloneTask)))
+        {
+            // parameter properties are inputs too, unless an attribute already declares them
+            inputs.AddRange(TaskParameterBinder.Parameters(type)
+                .Where(p => !inputs.Any(i => i.Name == p.Key))
+                .Select(p => new WorkflowPort(p.Key, TaskParameterBinder.PortType(p.Value.PropertyType))));
+        }
+
         var outputs = type.GetCustomAttributes<TaskOutputAttribute>().Select(p => new WorkflowPort(p.Name, p.Type)).ToList();
         foreach (var (ports, side) in new[] { (inputs, "input"), (outputs, "output") })
         {

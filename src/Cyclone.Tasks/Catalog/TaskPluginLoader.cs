@@ -4,20 +4,15 @@ using System.Runtime.Loader;
 namespace Cyclone.Tasks.Catalog;
 
 /// <summary>
-/// Loads typed task plugins: every <c>*.dll</c> of a directory, into the default load context, on top of the
-/// built-ins. A file that is not a .NET assembly, does not load or declares an unusable or duplicate kind
-/// is skipped with a warning; the others still count. A copy of an assembly the host already has (such as
-/// <c>Cyclone.Tasks.dll</c> next to a plugin) is not loaded again: the host's is used.
+/// Loads typed task plugins: every <c>*.dll</c> of a directory, each into an isolated load context of its own
+/// (<see cref="PluginLoadContext"/>: its private dependencies next to it load there too), on top of the built-ins.
+/// A file that is not a .NET assembly, does not load or declares an unusable or duplicate kind is skipped with a
+/// warning; the others still count. A copy of an assembly the host already has (such as <c>Cyclone.Tasks.dll</c>
+/// next to a plugin) is not loaded again: the host's is used. A file is loaded once per process.
 /// </summary>
 public static class TaskPluginLoader
 {
-    /// <summary>The simple names of the assemblies the host resolves itself (its trusted platform assemblies).</summary>
-    private static readonly Lazy<HashSet<string>> HostAssemblyNames = new(() =>
-        ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(Path.GetFileNameWithoutExtension)
-            .OfType<string>()
-            .ToHashSet(StringComparer.OrdinalIgnoreCase));
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Assembly>> Loaded = new(StringComparer.Ordinal);
 
     /// <summary>The built-ins plus the task classes of every assembly in <paramref name="directory"/>, in file name order.</summary>
     public static PluginLoadResult LoadDirectory(string directory)
@@ -76,13 +71,12 @@ public static class TaskPluginLoader
     private static Assembly? Load(string file)
     {
         var name = AssemblyName.GetAssemblyName(file).Name;
-        var loaded = AssemblyLoadContext.Default.Assemblies.FirstOrDefault(a => string.Equals(a.GetName().Name, name, StringComparison.OrdinalIgnoreCase));
-        if (loaded is not null)
+        if (name is null || PluginLoadContext.HostAssemblyNames.Value.Contains(name)
+            || AssemblyLoadContext.Default.Assemblies.Any(a => string.Equals(a.GetName().Name, name, StringComparison.OrdinalIgnoreCase)))
         {
-            // Loaded from this very file before (an earlier load of the directory): the plugin; otherwise the host's copy.
-            return string.Equals(loaded.Location, file, StringComparison.Ordinal) ? loaded : null;
+            return null;
         }
 
-        return name is null || HostAssemblyNames.Value.Contains(name) ? null : AssemblyLoadContext.Default.LoadFromAssemblyPath(file);
+        return Loaded.GetOrAdd(file, f => new Lazy<Assembly>(() => PluginLoadContext.LoadPlugin(f))).Value;
     }
 }

@@ -67,6 +67,9 @@ internal sealed partial class TestCluster : IAsyncDisposable
         ["CYCLONE_Hub__TickInterval"] = "00:00:00.250",
     };
 
+    /// <summary>Arguments every agent of this cluster gets besides its name, slots and hub (say, <c>--plugins DIR</c>).</summary>
+    public List<string> AgentArguments { get; } = [];
+
     public static Dictionary<string, string> AgentEnvironment { get; } = new()
     {
         ["CYCLONE_Agent__KillGrace"] = "00:00:01",
@@ -108,7 +111,7 @@ internal sealed partial class TestCluster : IAsyncDisposable
             throw new InvalidOperationException("start the hub once before launching agents: they need the agent token it gives");
         }
 
-        string[] args = ["agent", "--hub", hubUrl, "--slots", $"{slots}", "--name", name];
+        string[] args = ["agent", "--hub", hubUrl, "--slots", $"{slots}", "--name", name, .. AgentArguments];
         var environment = new Dictionary<string, string>(AgentEnvironment)
         {
             ["CYCLONE_TOKEN"] = token ?? AgentToken,

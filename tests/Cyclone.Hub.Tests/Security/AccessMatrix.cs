@@ -12,6 +12,7 @@ internal static class AccessMatrix
     [
         new("GET", "/healthz", null, AccessRule.Anyone, 200),
         new("GET", "/openapi/v1.json", null, AccessRule.Users, 200),
+        new("GET", "/metrics", null, AccessRule.Users, 200),
 
         new("POST", "/api/v1/jobs", """{"command":["true"]}""", AccessRule.Users, 201),
         new("GET", "/api/v1/jobs", null, AccessRule.Users, 200),
