@@ -102,4 +102,10 @@ public interface IStore : IAsyncDisposable
 
     /// <summary>Every user-defined node kind with its spec (JSON text).</summary>
     Task<IReadOnlyList<(string Kind, string Spec)>> ListNodeKindsAsync(CancellationToken ct);
+
+    /// <summary>The dependencies between the tasks of a job (and on tasks of other jobs): task id, upstream task id.</summary>
+    Task<IReadOnlyList<(long TaskId, long UpstreamId)>> GetDependenciesOfJobAsync(long jobId, CancellationToken ct);
+
+    /// <summary>Durations of completed tasks of earlier, similar jobs (see <see cref="PastDurationQuery"/>), newest job first.</summary>
+    Task<IReadOnlyList<PastDuration>> GetPastDurationsAsync(PastDurationQuery query, CancellationToken ct);
 }
