@@ -16,9 +16,10 @@ describe("StateBadge", () => {
 
 describe("VirtualTable", () => {
   const rows = Array.from({ length: 100_000 }, (_, i) => ({ id: i, name: `job ${i}` }));
+  type Row = { id: number; name: string };
   const columns = [
-    { key: "id", header: "Id", render: (r: { id: number }) => r.id },
-    { key: "name", header: "Name", render: (r: { name: string }) => r.name },
+    { key: "id", header: "Id", render: (r: Row) => r.id },
+    { key: "name", header: "Name", render: (r: Row) => r.name },
   ];
 
   it("renders only the rows in view, however many there are", () => {
@@ -41,7 +42,7 @@ describe("VirtualTable", () => {
 
   it("asks the server to sort when a sortable header is pressed", () => {
     const sorts: string[] = [];
-    render(<VirtualTable label="Jobs" rows={[]} columns={[{ ...columns[0], sortKey: "id" }]} rowKey={() => 0} sort="id-desc" onSort={(k) => sorts.push(k)} />);
+    render(<VirtualTable label="Jobs" rows={[] as Row[]} columns={[{ ...columns[0], sortKey: "id" }]} rowKey={(r) => r.id} sort="id-desc" onSort={(k) => sorts.push(k)} />);
     fireEvent.click(screen.getByRole("button", { name: /Id/ }));
     expect(sorts).toEqual(["id"]);
     expect(screen.getByRole("columnheader").getAttribute("aria-sort")).toBe("descending");

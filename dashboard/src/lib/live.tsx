@@ -14,6 +14,8 @@ export class LiveStream {
   private abort: AbortController | null = null;
   private stopped = false;
   connected = false;
+  /** The recent pulses (two minutes at the hub's interval), kept across views for the throughput chart. */
+  readonly pulses: Pulse[] = [];
 
   start(): void {
     this.stopped = false;
@@ -31,6 +33,10 @@ export class LiveStream {
   }
 
   private emit(event: string, data: unknown): void {
+    if (event === "pulse") {
+      this.pulses.push(data as Pulse);
+      if (this.pulses.length > 240) this.pulses.shift();
+    }
     for (const l of this.listeners) {
       l(event, data);
     }
@@ -98,7 +104,11 @@ export function useLive(handler: Listener): void {
 
 /** The latest pulse, and the recent ones (at most `keep`), for charts. */
 export function usePulses(keep = 120): { latest: Pulse | null; history: Pulse[]; connected: boolean } {
-  const [state, setState] = useState<{ latest: Pulse | null; history: Pulse[]; connected: boolean }>({ latest: null, history: [], connected: false });
+  const stream = useContext(LiveContext);
+  const [state, setState] = useState<{ latest: Pulse | null; history: Pulse[]; connected: boolean }>(() => {
+    const history = stream?.pulses.slice(-keep) ?? [];
+    return { latest: history[history.length - 1] ?? null, history, connected: stream?.connected ?? false };
+  });
   useLive((event, data) => {
     if (event === "pulse" || event === "hello") {
       const pulse = data as Pulse;

@@ -27,7 +27,7 @@ public sealed class DashboardTests(ITestOutputHelper output)
 
         await browser.NavigateAsync("Jobs");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Jobs" })).ToBeVisibleAsync();
-        var id = await cluster.SubmitAsync("--name", "from-the-cli", "--", "sh", "-c", "sleep 2; echo hello from the dashboard test");
+        var id = await cluster.SubmitAsync("-J", "from-the-cli", "--", "sh", "-c", "sleep 2; echo hello from the dashboard test");
         var row = page.Locator("[role=row][data-row-index]").Filter(new() { Has = page.Locator($"[role=cell]:text-is('{id}')") });
         await Assertions.Expect(row).ToContainTextAsync("from-the-cli");
         await Assertions.Expect(row.Locator("[data-state]")).ToHaveAttributeAsync("data-state", "COMPLETED");
@@ -66,7 +66,7 @@ public sealed class DashboardTests(ITestOutputHelper output)
         await cluster.StartAgentAsync("dash-w", 2);
         var file = Path.Combine(cluster.DataDirectory, "flow.json");
         await File.WriteAllTextAsync(file, """
-            { "nodes": [ { "name": "first", "command": ["sh", "-c", "sleep 1"] }, { "name": "second", "command": ["true"] } ],
+            { "nodes": [ { "name": "first", "command": ["sh", "-c", "sleep 2"] }, { "name": "second", "command": ["true"] } ],
               "edges": [ { "from": "first", "to": "second" } ] }
             """);
         Assert.Equal(0, (await cluster.CliAsync("workflow", "publish", file, "-m", "two nodes")).ExitCode);
@@ -109,8 +109,18 @@ public sealed class DashboardTests(ITestOutputHelper output)
         Assert.Contains(stored["nodes"]!.AsArray(), n => (string?)n!["name"] == "third" && (string?)n["command"]![1] == "added in the editor");
         Assert.Contains(stored["edges"]!.AsArray(), e => (string?)e!["from"] == "second" && (string?)e["to"] == "third");
 
-        await browser.GoAsync($"/estimates?run={run}");
+        // the new version runs from the page, its graph live; its estimate learns from the first run
+        await page.GetByRole(AriaRole.Button, new() { Name = "Execute newest version" }).ClickAsync();
+        var third = page.Locator("[data-node=third]");
+        await Assertions.Expect(third).ToHaveAttributeAsync("data-state", "COMPLETED");
+        await Assertions.Expect(third).ToContainTextAsync("COMPLETED");
+        var second = long.Parse(System.Text.RegularExpressions.Regex.Match(page.Url, @"run=(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.NotEqual(run, second);
+        await browser.GoAsync($"/estimates?run={second}");
         await Assertions.Expect(page.GetByTestId("eta")).Not.ToHaveTextAsync("–");
+        var estimates = page.GetByRole(AriaRole.Table, new() { Name = "Task estimates" });
+        await Assertions.Expect(estimates.Locator("tr").Filter(new() { HasText = "first" }).Locator("td").Nth(2)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+s$"));
+        await Assertions.Expect(estimates.Locator("tr").Filter(new() { HasText = "third" }).Locator("td").Nth(2)).ToHaveTextAsync("–");
         await browser.ScreenshotAsync("estimates");
         await browser.AssertNotReloadedAsync();
     }
