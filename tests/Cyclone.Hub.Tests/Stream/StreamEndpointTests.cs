@@ -8,12 +8,14 @@ namespace Cyclone.Hub.Tests.Stream;
 /// <summary>GET /api/v1/stream on a real hub: events as they are sent, and bad queries refused.</summary>
 public sealed class StreamEndpointTests
 {
+    private static readonly object Submission = new { command = new[] { "true" }, defer = true };
+
     [Fact]
     public async Task A_cancelled_job_is_announced_on_the_stream_with_its_id()
     {
         await using var hub = await InProcessHub.StartAsync();
         using var admin = hub.Http(hub.AdminToken);
-        using var submit = await admin.PostAsJsonAsync(new Uri("api/v1/jobs", UriKind.Relative), new { command = new[] { "true" }, defer = true });
+        using var submit = await admin.PostAsJsonAsync(new Uri("api/v1/jobs", UriKind.Relative), Submission);
         Assert.Equal(HttpStatusCode.Created, submit.StatusCode);
         var jobId = (long)JsonNode.Parse(await submit.Content.ReadAsStringAsync())!["jobId"]!;
 
