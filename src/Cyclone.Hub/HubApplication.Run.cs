@@ -139,6 +139,7 @@ public static partial class HubApplication
         services.AddHostedService(sp => sp.GetRequiredService<SchedulerLoop>());
         services.AddSingleton<HubEndpointInfo>();
         services.AddSingleton<LiveFeed>();
+        services.AddSingleton<JobTotals>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
         services.AddSingleton<HubKindCatalog>();
         services.AddSingleton<INodeKindCatalog>(sp => sp.GetRequiredService<HubKindCatalog>());

@@ -62,7 +62,7 @@ public static class JobEndpoints
     }
 
     internal static async Task<Results<Ok<PageDto<JobDto>>, ProblemHttpResult>> ListAsync(
-        IStore store, CancellationToken ct, string? state = null, string? user = null, int offset = 0, int limit = 100, string? q = null, string? sort = null)
+        IStore store, JobTotals totals, TimeProvider time, CancellationToken ct, string? state = null, string? user = null, int offset = 0, int limit = 100, string? q = null, string? sort = null)
     {
         if (!StateFilter.TryParse(state, out var states, out var error))
         {
@@ -84,8 +84,16 @@ public static class JobEndpoints
             return BadQuery("limit", "offset must be >= 0 and limit between 1 and 1000");
         }
 
-        var page = await store.QueryJobsAsync(new JobQuery(states, user, offset, limit) { Search = q, OldestFirst = sort == "id-asc" }, ct);
-        return TypedResults.Ok(new PageDto<JobDto>(page.Items.Select(j => j.ToDto()).ToList(), page.Total, offset, limit));
+        var query = new JobQuery(states, user, offset, limit) { Search = q, OldestFirst = sort == "id-asc" };
+        var known = totals.Get(query);
+        var started = time.GetTimestamp();
+        var page = await store.QueryJobsAsync(query with { CountTotal = known is null }, ct);
+        if (known is null)
+        {
+            totals.Counted(query, page.Total, time.GetElapsedTime(started));
+        }
+
+        return TypedResults.Ok(new PageDto<JobDto>(page.Items.Select(j => j.ToDto()).ToList(), known ?? page.Total, offset, limit));
     }
 
     /// <summary>Longest <c>?wait=</c> a caller may ask for.</summary>

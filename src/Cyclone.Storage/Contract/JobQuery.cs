@@ -13,4 +13,7 @@ public sealed record JobQuery(IReadOnlyList<TaskState> States, string? User, int
 
     /// <summary>Oldest first instead of newest first.</summary>
     public bool OldestFirst { get; init; }
+
+    /// <summary>Whether to count every match (<see cref="PageResult{T}.Total"/>); without, the total is -1.</summary>
+    public bool CountTotal { get; init; } = true;
 }

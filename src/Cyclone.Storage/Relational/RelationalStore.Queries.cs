@@ -71,8 +71,8 @@ public abstract partial class RelationalStore
         var order = query.OldestFirst ? "id" : "id DESC";
         var items = await ReadAsync(
             $"SELECT {StoreRows.JobColumns} FROM jobs WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset;", Bind, StoreRows.ReadJob, ct);
-        var total = await ReadAsync($"SELECT count(*) FROM jobs WHERE {where};", Bind, r => r.GetInt64(0), ct);
-        return new PageResult<JobRecord>(items, total[0]);
+        var total = query.CountTotal ? (await ReadAsync($"SELECT count(*) FROM jobs WHERE {where};", Bind, r => r.GetInt64(0), ct))[0] : -1;
+        return new PageResult<JobRecord>(items, total);
     }
 
     public async Task<PageResult<TaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken ct)
