@@ -3,7 +3,7 @@ import { api } from "../lib/api";
 import { useJobChanges } from "../lib/live";
 import { setParams, useLocation, Link } from "../lib/router";
 import { useFetch } from "../lib/useFetch";
-import type { Job, Page, RunEstimate } from "../lib/types";
+import { finalStates, type Job, type Page, type RunEstimate } from "../lib/types";
 import { Gantt } from "../components/Gantt";
 import { StateBadge } from "../components/StateBadge";
 import { duration, time } from "../lib/format";
@@ -62,7 +62,9 @@ export function Estimates() {
             </dd>
             <dt>Basis</dt>
             <dd>
-              {e.complete
+              {finalStates.has(e.state)
+                ? "the run has ended: these are the times it took"
+                : e.complete
                 ? "every task that has not ended has past durations to go by"
                 : `${e.unknownTasks} task(s) have no past runs to go by: the finish is a lower bound`}
             </dd>
