@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Cyclone's whole test suite from a fresh clone: builds once (Release), then runs every test project.
 #   ./test.sh            unit and end-to-end tests
-#   ./test.sh --unit     only the fast unit tests (Core, Storage, Agent, Hub)
+#   ./test.sh --unit     only the fast unit tests (Core, Storage, Agent, Hub, and the dashboard's Vitest tests)
 #   ./test.sh --e2e      only the end-to-end tests (real hub and agent processes on 127.0.0.1)
 #   ./test.sh --faults   only the fault suite (load, killed agents and hub, partitions, a full disk; root for all faults)
 # Anything after the mode is passed on to `dotnet test`, e.g. ./test.sh --unit --filter Placement
@@ -17,7 +17,7 @@ case "${1:-}" in
   -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
 esac
 
-unit=(tests/Cyclone.Core.Tests tests/Cyclone.Storage.Tests tests/Cyclone.Tasks.Tests tests/Cyclone.Agent.Tests tests/Cyclone.Hub.Tests samples/TaskPlugin.Tests)
+unit=(tests/Cyclone.Core.Tests tests/Cyclone.Storage.Tests tests/Cyclone.Tasks.Tests tests/Cyclone.Agent.Tests tests/Cyclone.Hub.Tests samples/TaskPlugin.Tests dashboard)
 e2e=(tests/Cyclone.EndToEnd.Tests)
 faults=(faults)
 case "$mode" in
@@ -42,7 +42,19 @@ trap 'rm -f "$summary"' EXIT
 for project in "${projects[@]}"; do
   echo "== testing $project"
   set +e
-  if [ "$project" = faults ]; then
+  if [ "$project" = dashboard ]; then
+    # the web dashboard's component and unit tests (Vitest); the build above already ran npm ci
+    if command -v npm >/dev/null 2>&1; then
+      (cd dashboard && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm test --silent)
+      status=$?
+    elif [ "${CYCLONE_REQUIRE_SERVICES:-}" = 1 ]; then
+      echo "test.sh: npm is not on PATH, and CYCLONE_REQUIRE_SERVICES=1 requires the dashboard tests" >&2
+      status=1
+    else
+      echo "test.sh: SKIPPED the dashboard tests: npm is not on PATH (install Node.js 20 or later)" >&2
+      status=0
+    fi
+  elif [ "$project" = faults ]; then
     # the fault suite: the end-to-end project's "faults" category, with its summary table at the end
     CYCLONE_FAULT_SUMMARY="$summary" dotnet test tests/Cyclone.EndToEnd.Tests -c Release --no-build --nologo \
       --filter "Category=faults" --logger "console;verbosity=normal" "$@" 2>&1 | grep -v -E '^\s*Passed |^\s*$'

@@ -4,6 +4,9 @@ using Cyclone.Core.Workflows;
 using Cyclone.Hub.Api;
 using Cyclone.Hub.Api.Access;
 using Cyclone.Hub.Api.Pull;
+using Cyclone.Hub.Api.Stream;
+using Cyclone.Hub.Api.Estimates;
+using Cyclone.Hub.Dashboard;
 using Cyclone.Hub.Dwork;
 using Cyclone.Hub.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -146,6 +149,9 @@ public static partial class HubApplication
         services.AddHostedService(sp => sp.GetRequiredService<SchedulerLoop>());
         services.AddSingleton<HubEndpointInfo>();
         services.AddSingleton<HubRoster>();
+        services.AddSingleton<LiveFeed>();
+        services.AddSingleton<JobTotals>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
         services.AddSingleton<HubKindCatalog>();
         services.AddSingleton<INodeKindCatalog>(sp => sp.GetRequiredService<HubKindCatalog>());
         services.AddHostedService(sp => sp.GetRequiredService<HubKindCatalog>());
@@ -175,6 +181,7 @@ public static partial class HubApplication
         app.UseMiddleware<AuditMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDashboard();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoint();
@@ -190,6 +197,8 @@ public static partial class HubApplication
         api.MapPullEndpoints();
         api.MapAccessEndpoints();
         api.MapRunnerRegistration();
+        api.MapStreamEndpoints();
+        api.MapEstimateEndpoints();
         app.MapGrpcService<AgentStreamService>().RequireAuthorization(AccessPolicies.Agents);
     }
 }

@@ -83,6 +83,12 @@ public static class UpCommand
         Console.Out.WriteLine(
             $"Cyclone is up: hub {rest} (data in {HubHostOptions.DataDirectoryOf(hubOverrides)}), agent {agentName} with {slots} slots. "
             + $"Submit with: cyclone run{(rest == HubOption.DefaultUrl ? "" : $" --hub {rest}")} -- hostname");
+        if (new Cyclone.Client.CredentialStore().Resolve(uri).Token is { } signIn)
+        {
+            // the link carries the CLI's own token in its fragment (never sent to a server); the dashboard stores it and drops it from the address
+            Console.Out.WriteLine($"Dashboard: {rest}/#token={Uri.EscapeDataString(signIn)} (signs you in as the CLI's user; keep this link to yourself)");
+        }
+
         Console.Out.Flush();
 
         var first = await Task.WhenAny(agent, hub, stopped);

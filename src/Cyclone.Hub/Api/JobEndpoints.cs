@@ -21,7 +21,7 @@ public static class JobEndpoints
     {
         var jobs = api.MapGroup("/jobs").WithTags("Jobs");
         jobs.MapPost("/", SubmitAsync).WithSummary("Submit a job; answers once it is durable.");
-        jobs.MapGet("/", ListAsync).WithSummary("List jobs, newest first.");
+        jobs.MapGet("/", ListAsync).WithSummary("List jobs, newest first (?sort=id-asc: oldest first); ?state=, ?user=, ?q= (an id, a user, or the start of a name), ?offset=, ?limit=.");
         jobs.MapGet("/{id:long}", GetAsync).WithSummary("One job with its tasks (?tasks=false: without); ?wait=30s answers once the job has ended or the time has passed.");
         jobs.MapPost("/{id:long}/cancel", CancelAsync).WithSummary("Cancel a job (or with ?task=N one task or array element): pending tasks end, running ones are killed.");
         jobs.MapGet("/{id:long}/output", OutputAsync).WithSummary("Output of a job's processes after a sequence number.");
@@ -62,11 +62,21 @@ public static class JobEndpoints
     }
 
     internal static async Task<Results<Ok<PageDto<JobDto>>, ProblemHttpResult>> ListAsync(
-        IStore store, CancellationToken ct, string? state = null, string? user = null, int offset = 0, int limit = 100)
+        IStore store, JobTotals totals, TimeProvider time, CancellationToken ct, string? state = null, string? user = null, int offset = 0, int limit = 100, string? q = null, string? sort = null)
     {
         if (!StateFilter.TryParse(state, out var states, out var error))
         {
             return BadQuery("state", error);
+        }
+
+        if (sort is not (null or "id-desc" or "id-asc"))
+        {
+            return BadQuery("sort", $"sort '{Excerpt.Of(sort)}' must be id-desc (newest first, the default) or id-asc");
+        }
+
+        if (q is { Length: > 200 })
+        {
+            return BadQuery("q", "q must be at most 200 characters");
         }
 
         if (offset < 0 || limit is < 1 or > 1000)
@@ -74,8 +84,16 @@ public static class JobEndpoints
             return BadQuery("limit", "offset must be >= 0 and limit between 1 and 1000");
         }
 
-        var page = await store.QueryJobsAsync(new JobQuery(states, user, offset, limit), ct);
-        return TypedResults.Ok(new PageDto<JobDto>(page.Items.Select(j => j.ToDto()).ToList(), page.Total, offset, limit));
+        var query = new JobQuery(states, user, offset, limit) { Search = q, OldestFirst = sort == "id-asc" };
+        var known = totals.Get(query);
+        var started = time.GetTimestamp();
+        var page = await store.QueryJobsAsync(query with { CountTotal = known is null }, ct);
+        if (known is null)
+        {
+            totals.Counted(query, page.Total, time.GetElapsedTime(started));
+        }
+
+        return TypedResults.Ok(new PageDto<JobDto>(page.Items.Select(j => j.ToDto()).ToList(), known ?? page.Total, offset, limit));
     }
 
     /// <summary>Longest <c>?wait=</c> a caller may ask for.</summary>

@@ -63,6 +63,9 @@ public sealed partial class SchedulerLoop : BackgroundService
     /// <summary>Wakes callers waiting for jobs to end.</summary>
     public JobEndWatch JobEnds { get; } = new();
 
+    /// <summary>Durable task changes, summed for the live stream.</summary>
+    public Api.Stream.LiveChanges Changes { get; } = new();
+
     /// <summary>Completes once the state has been reloaded from the store and the loop takes commands.</summary>
     public Task Ready => _ready.Task;
 
@@ -232,6 +235,7 @@ public sealed partial class SchedulerLoop : BackgroundService
             await PersistAsync(batch, ct);
             await SendAsync(batch, ct);
             JobEnds.Report(batch.Effects.Transitions);
+            Changes.Report(batch.Effects.Transitions);
             foreach (var done in batch.Completions)
             {
                 done.TrySetResult();

@@ -111,4 +111,10 @@ public interface IStore : IAsyncDisposable
 
     /// <summary>Sets a named durable cursor; returns once the value is durable.</summary>
     Task SetCursorAsync(string name, string value, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>The dependencies between the tasks of a job (and on tasks of other jobs): task id, upstream task id.</summary>
+    Task<IReadOnlyList<(long TaskId, long UpstreamId)>> GetDependenciesOfJobAsync(long jobId, CancellationToken ct);
+
+    /// <summary>Durations of completed tasks of earlier, similar jobs (see <see cref="PastDurationQuery"/>), newest job first.</summary>
+    Task<IReadOnlyList<PastDuration>> GetPastDurationsAsync(PastDurationQuery query, CancellationToken ct);
 }

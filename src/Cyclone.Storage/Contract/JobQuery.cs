@@ -7,4 +7,13 @@ public sealed record JobQuery(IReadOnlyList<TaskState> States, string? User, int
 {
     /// <summary>Only runs of this workflow.</summary>
     public string? Workflow { get; init; }
+
+    /// <summary>Only jobs with this id (when it is a number), or of this user, or whose name starts with it.</summary>
+    public string? Search { get; init; }
+
+    /// <summary>Oldest first instead of newest first.</summary>
+    public bool OldestFirst { get; init; }
+
+    /// <summary>Whether to count every match (<see cref="PageResult{T}.Total"/>); without, the total is -1.</summary>
+    public bool CountTotal { get; init; } = true;
 }

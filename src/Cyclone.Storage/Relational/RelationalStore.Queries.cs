@@ -43,12 +43,36 @@ public abstract partial class RelationalStore
     public async Task<PageResult<JobRecord>> QueryJobsAsync(JobQuery query, CancellationToken ct)
     {
         var where = $"{Filter} AND (CAST(@workflow AS text) IS NULL OR workflow = CAST(@workflow AS text))";
-        void Bind(DbCommand c) => c.With("states", States(query.States)).With("user", query.User)
-            .With("workflow", query.Workflow).With("limit", query.Limit).With("offset", query.Offset);
+        var search = query.Search?.Trim();
+        long? searchId = long.TryParse(search, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        if (searchId is not null)
+        {
+            where += " AND id = @search_id";
+        }
+        else if (!string.IsNullOrEmpty(search))
+        {
+            where += """ AND ("user" = @search OR name LIKE @search_prefix ESCAPE '\')""";
+        }
+
+        void Bind(DbCommand c)
+        {
+            c.With("states", States(query.States)).With("user", query.User)
+                .With("workflow", query.Workflow).With("limit", query.Limit).With("offset", query.Offset);
+            if (searchId is not null)
+            {
+                c.With("search_id", searchId.Value);
+            }
+            else if (!string.IsNullOrEmpty(search))
+            {
+                c.With("search", search).With("search_prefix", LikePrefix(search));
+            }
+        }
+
+        var order = query.OldestFirst ? "id" : "id DESC";
         var items = await ReadAsync(
-            $"SELECT {StoreRows.JobColumns} FROM jobs WHERE {where} ORDER BY id DESC LIMIT @limit OFFSET @offset;", Bind, StoreRows.ReadJob, ct);
-        var total = await ReadAsync($"SELECT count(*) FROM jobs WHERE {where};", Bind, r => r.GetInt64(0), ct);
-        return new PageResult<JobRecord>(items, total[0]);
+            $"SELECT {StoreRows.JobColumns} FROM jobs WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset;", Bind, StoreRows.ReadJob, ct);
+        var total = query.CountTotal ? (await ReadAsync($"SELECT count(*) FROM jobs WHERE {where};", Bind, r => r.GetInt64(0), ct))[0] : -1;
+        return new PageResult<JobRecord>(items, total);
     }
 
     public async Task<PageResult<TaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken ct)
@@ -76,6 +100,10 @@ public abstract partial class RelationalStore
             r => (State: (TaskState)r.GetInt32(0), Count: r.GetInt64(1)), ct);
         return rows.ToDictionary(x => x.State, x => x.Count);
     }
+
+    /// <summary>A LIKE pattern that matches text starting with <paramref name="prefix"/>, its wildcards taken literally.</summary>
+    private static string LikePrefix(string prefix) =>
+        prefix.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     private object States(IReadOnlyList<TaskState> states) => ListValue(states.Select(s => (int)s).ToList());
 }

@@ -21,6 +21,8 @@ internal static class AccessMatrix
         new("GET", "/api/v1/agents", null, AccessRule.Users, 200),
         new("GET", "/api/v1/cluster", null, AccessRule.Users, 200),
         new("GET", "/api/v1/tasks", null, AccessRule.Users, 200),
+        new("GET", "/api/v1/jobs?q=alice&sort=id-asc&state=PENDING", null, AccessRule.Users, 200),
+        new("GET", "/api/v1/stream?max=1", null, AccessRule.Users, 200),
 
         new("GET", "/api/v1/workflows", null, AccessRule.Users, 200),
         new("PUT", "/api/v1/workflows/{WA}?format=native", Flow, AccessRule.Owner, 201),
@@ -30,6 +32,7 @@ internal static class AccessMatrix
         new("GET", "/api/v1/workflows/{WA}/runs", null, AccessRule.Users, 200),
         new("GET", "/api/v1/runs/{RA}", null, AccessRule.Users, 200),
         new("GET", "/api/v1/runs/{RA}/file", null, AccessRule.Owner, 200),
+        new("GET", "/api/v1/runs/{RA}/estimate", null, AccessRule.Users, 200),
         new("GET", "/api/v1/workflow/schema", null, AccessRule.Users, 200),
         new("POST", "/api/v1/workflow/publish?name={WA}&format=native", Flow, AccessRule.Owner, 201),
         new("GET", "/api/v1/workflow/get?name={WA}", null, AccessRule.Users, 200),

@@ -24,10 +24,30 @@ public static class WorkflowRunCommands
             }
 
             Print(status);
+            if (status.Job.EndedAt is null)
+            {
+                Console.Out.WriteLine(Eta(await client.EstimateRunAsync(status.RunId, ct)));
+            }
+
             return 0;
         }));
         return command;
     }
+
+    /// <summary>The estimated finish of a run that has not ended, as one line.</summary>
+    public static string Eta(RunEstimateDto estimate)
+    {
+        var left = estimate.EstimatedFinish - estimate.At;
+        var when = $"{Formatting.When(estimate.EstimatedFinish)} (in {Span(left < TimeSpan.Zero ? TimeSpan.Zero : left)})";
+        return estimate.Complete
+            ? $"ETA: {when}, from past runs of the same tasks"
+            : $"ETA: not before {when}; {estimate.UnknownTasks} task(s) have no past runs to go by";
+    }
+
+    private static string Span(TimeSpan span) =>
+        span.TotalSeconds < 60 ? $"{(int)span.TotalSeconds}s"
+        : span.TotalMinutes < 60 ? $"{(int)span.TotalMinutes}m {span.Seconds}s"
+        : $"{(int)span.TotalHours}h {span.Minutes}m";
 
     public static Command Cancel()
     {

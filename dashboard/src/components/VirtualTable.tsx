@@ -1,0 +1,100 @@
+import { useState, type KeyboardEvent, type ReactNode } from "react";
+
+export interface Column<T> {
+  key: string;
+  header: string;
+  render: (row: T) => ReactNode;
+  width?: string;
+  /** Set when the column sorts on the server by this key. */
+  sortKey?: string;
+}
+
+/**
+ * A table that renders only the rows in view (plus a margin), so thousands of rows stay fast. Rows have a fixed
+ * height; arrow keys move the focus between rows, Enter opens the focused row.
+ */
+export function VirtualTable<T>(props: {
+  rows: T[];
+  columns: Column<T>[];
+  rowKey: (row: T) => string | number;
+  onOpen?: (row: T) => void;
+  rowHeight?: number;
+  height?: number;
+  sort?: string;
+  onSort?: (key: string) => void;
+  label: string;
+}) {
+  const { rows, columns, rowKey, onOpen, rowHeight = 34, height = 560, label } = props;
+  const [scrollTop, setScrollTop] = useState(0);
+  const margin = 10;
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - margin);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / rowHeight) + margin);
+  const visible = rows.slice(first, last);
+  const template = columns.map((c) => c.width ?? "1fr").join(" ");
+
+  const onKey = (e: KeyboardEvent<HTMLDivElement>, index: number) => {
+    const move = (to: number) => {
+      e.preventDefault();
+      const container = (e.currentTarget.parentElement?.parentElement ?? null) as HTMLElement | null;
+      const target = Math.max(0, Math.min(rows.length - 1, to));
+      if (container) {
+        const top = target * rowHeight;
+        if (top < container.scrollTop || top + rowHeight > container.scrollTop + height - rowHeight) {
+          container.scrollTop = Math.max(0, top - height / 2);
+        }
+      }
+      requestAnimationFrame(() => (document.querySelector(`[data-row-index="${target}"]`) as HTMLElement | null)?.focus());
+    };
+    if (e.key === "ArrowDown") move(index + 1);
+    else if (e.key === "ArrowUp") move(index - 1);
+    else if (e.key === "Home") move(0);
+    else if (e.key === "End") move(rows.length - 1);
+    else if (e.key === "Enter" && onOpen) onOpen(rows[index]);
+  };
+
+  return (
+    <div className="vtable" role="table" aria-label={label} aria-rowcount={rows.length + 1}>
+      <div className="vrow vhead" role="row" style={{ gridTemplateColumns: template }}>
+        {columns.map((c) => (
+          <div key={c.key} role="columnheader" aria-sort={c.sortKey && props.sort?.startsWith(c.sortKey) ? (props.sort.endsWith("desc") ? "descending" : "ascending") : undefined}>
+            {c.sortKey && props.onSort ? (
+              <button className="linklike" onClick={() => props.onSort!(c.sortKey!)}>
+                {c.header}
+                {props.sort?.startsWith(c.sortKey) ? (props.sort.endsWith("desc") ? " ▼" : " ▲") : ""}
+              </button>
+            ) : (
+              c.header
+            )}
+          </div>
+        ))}
+      </div>
+      <div className="vbody" style={{ height: Math.min(height, Math.max(rowHeight, rows.length * rowHeight)) }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+        <div style={{ height: rows.length * rowHeight, position: "relative" }}>
+          {visible.map((row, i) => {
+            const index = first + i;
+            return (
+              <div
+                key={rowKey(row)}
+                className={`vrow${onOpen ? " clickable" : ""}`}
+                role="row"
+                aria-rowindex={index + 2}
+                data-row-index={index}
+                tabIndex={0}
+                style={{ gridTemplateColumns: template, position: "absolute", top: index * rowHeight, height: rowHeight, left: 0, right: 0 }}
+                onClick={onOpen ? () => onOpen(row) : undefined}
+                onKeyDown={(e) => onKey(e, index)}
+              >
+                {columns.map((c) => (
+                  <div key={c.key} role="cell">
+                    {c.render(row)}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {rows.length === 0 && <p className="muted">Nothing to show.</p>}
+    </div>
+  );
+}
