@@ -9,6 +9,11 @@ namespace Cyclone.Hub.Metrics;
 /// </summary>
 public sealed class HubInstruments
 {
+    static HubInstruments() =>
+        // prometheus-net otherwise listens to every EventSource and Meter of the process for its default registry, which
+        // the hub does not export; that costs time on every request and every gRPC message
+        Prometheus.Metrics.SuppressDefaultMetrics();
+
     public HubInstruments()
     {
         Registry = Prometheus.Metrics.NewCustomRegistry();
