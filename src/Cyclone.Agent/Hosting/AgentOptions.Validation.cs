@@ -97,5 +97,25 @@ public sealed partial class AgentOptions
         {
             yield return $"Agent:ReconnectMaxDelay must be between 1 s and {MaxWait} (is {ReconnectMaxDelay})";
         }
+
+        if (!string.Equals(Executor, ProcessExecutorName, StringComparison.OrdinalIgnoreCase) && !UsesSlurm)
+        {
+            yield return $"Agent:Executor must be '{ProcessExecutorName}' or '{SlurmExecutorName}' (is '{Excerpt.Of(Executor)}')";
+        }
+
+        foreach (var problem in (Slurm ?? new()).Problems())
+        {
+            yield return problem;
+        }
+
+        if (PilotMargin < TimeSpan.Zero || PilotMargin > MaxWait)
+        {
+            yield return $"Agent:PilotMargin must be between 0 and {MaxWait} (is {PilotMargin})";
+        }
+
+        if (AllocationEnd is not null && !Pilot)
+        {
+            yield return "Agent:AllocationEnd is for a pilot agent: set Agent:Pilot (cyclone agent --pilot) too";
+        }
     }
 }
