@@ -56,6 +56,7 @@ public static class SlurmAgentSetup
     {
         if (options.UsesSlurm)
         {
+            services.AddSingleton(options.Slurm);
             services.AddSingleton<ISlurmCommands, SlurmCommands>();
             services.AddSingleton<SlurmQueue>();
             services.AddSingleton<SlurmExecutor>();
