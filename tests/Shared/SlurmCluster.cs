@@ -96,13 +96,23 @@ internal sealed class SlurmCluster : IAsyncDisposable
         RunAsync(program, args, ct, new(Environment));
 
     /// <summary>The jobs Slurm knows (running or recently ended) whose name starts with <paramref name="prefix"/>: id, name, state.</summary>
-    public async Task<IReadOnlyList<(long Id, string Name, string State)>> JobsAsync(string prefix, CancellationToken ct)
+    public async Task<IReadOnlyList<(long Id, string Name, string State)>> JobsAsync(string prefix, CancellationToken ct) =>
+        (await AllJobsAsync(ct)).Where(j => j.Name.StartsWith(prefix, StringComparison.Ordinal)).Select(j => (j.Id, j.Name, j.State)).ToList();
+
+    /// <summary>The jobs Slurm knows whose comment says they run task <paramref name="task"/> for agent <paramref name="agent"/> (as Cyclone's Slurm executor comments them).</summary>
+    public async Task<IReadOnlyList<(long Id, string Name, string State)>> JobsOfAsync(string agent, long task, CancellationToken ct) =>
+        (await AllJobsAsync(ct))
+            .Where(j => j.Comment.StartsWith($"cyclone task={task} ", StringComparison.Ordinal) && j.Comment.EndsWith($" agent={agent}", StringComparison.Ordinal))
+            .Select(j => (j.Id, j.Name, j.State))
+            .ToList();
+
+    private async Task<IReadOnlyList<(long Id, string Name, string State, string Comment)>> AllJobsAsync(CancellationToken ct)
     {
-        var text = await CommandAsync("squeue", ["-h", "-t", "all", "-o", "%i|%j|%T"], ct);
+        var text = await CommandAsync("squeue", ["-h", "-t", "all", "-o", "%i|%j|%T|%k"], ct);
         return text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => l.Split('|'))
-            .Where(f => f.Length == 3 && f[1].StartsWith(prefix, StringComparison.Ordinal))
-            .Select(f => (long.Parse(f[0], CultureInfo.InvariantCulture), f[1], f[2]))
+            .Select(l => l.Split('|', 4))
+            .Where(f => f.Length == 4)
+            .Select(f => (long.Parse(f[0], CultureInfo.InvariantCulture), f[1], f[2], f[3]))
             .ToList();
     }
 

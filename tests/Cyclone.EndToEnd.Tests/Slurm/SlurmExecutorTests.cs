@@ -11,6 +11,9 @@ public sealed class SlurmExecutorTests(SlurmFixture fixture, ITestOutputHelper o
 {
     private static readonly TimeSpan JobDeadline = TimeSpan.FromSeconds(120);
 
+    /// <summary>Each test's agent has a name of its own: task ids start at 1 on every new hub, but the Slurm cluster is shared.</summary>
+    private readonly string _agent = $"login-{Guid.NewGuid().ToString("N")[..8]}";
+
     [Fact]
     public async Task A_task_runs_as_a_Slurm_job_and_its_output_and_exit_code_arrive()
     {
@@ -25,7 +28,7 @@ public sealed class SlurmExecutorTests(SlurmFixture fixture, ITestOutputHelper o
         var id = long.Parse(run.Stdout.Trim(), System.Globalization.CultureInfo.InvariantCulture);
         var task = await TaskOfAsync(cluster, id);
 
-        var jobs = await slurm.JobsAsync($"cyclone-{task}-", CancellationToken.None);
+        var jobs = await slurm.JobsOfAsync(_agent, task, CancellationToken.None);
         var job = Assert.Single(jobs);
         Assert.Equal($"cyclone-{task}-1-0", job.Name);
         Assert.Equal("COMPLETED", job.State);
@@ -69,7 +72,7 @@ public sealed class SlurmExecutorTests(SlurmFixture fixture, ITestOutputHelper o
         await cluster.WaitForJobAsync(id, "TIMEOUT", JobDeadline);
         var task = await TaskOfAsync(cluster, id);
         await Eventually.UntilAsync(
-            async () => (await slurm.JobsAsync($"cyclone-{task}-", CancellationToken.None)).SingleOrDefault().State is "CANCELLED" or "TIMEOUT",
+            async () => (await slurm.JobsOfAsync(_agent, task, CancellationToken.None)).SingleOrDefault().State is "CANCELLED" or "TIMEOUT",
             JobDeadline, $"the Slurm job of task {task} has ended");
     }
 
@@ -85,7 +88,7 @@ public sealed class SlurmExecutorTests(SlurmFixture fixture, ITestOutputHelper o
         var id = await cluster.SubmitAsync("--", "sleep", "300");
         var task = await TaskOfAsync(cluster, id);
         await Eventually.UntilAsync(
-            async () => (await slurm.JobsAsync($"cyclone-{task}-", CancellationToken.None)).Any(j => j.State == "RUNNING"),
+            async () => (await slurm.JobsOfAsync(_agent, task, CancellationToken.None)).Any(j => j.State == "RUNNING"),
             JobDeadline, $"the Slurm job of task {task} runs");
 
         var kill = await cluster.CliAsync("kill", $"{id}");
@@ -93,7 +96,7 @@ public sealed class SlurmExecutorTests(SlurmFixture fixture, ITestOutputHelper o
         Assert.True(kill.ExitCode == 0, kill.ToString());
         await cluster.WaitForJobAsync(id, "CANCELLED", JobDeadline);
         await Eventually.UntilAsync(
-            async () => (await slurm.JobsAsync($"cyclone-{task}-", CancellationToken.None)).Single().State == "CANCELLED",
+            async () => (await slurm.JobsOfAsync(_agent, task, CancellationToken.None)).Single().State == "CANCELLED",
             JobDeadline, $"Slurm has cancelled the job of task {task}");
     }
 
@@ -108,8 +111,8 @@ public sealed class SlurmExecutorTests(SlurmFixture fixture, ITestOutputHelper o
         await using var cluster = new TestCluster(output);
         cluster.HubEnvironment["CYCLONE_Hub__LeaseTimeout"] = "00:01:00"; // the agent comes back before its lease runs out
         await cluster.StartHubAsync();
-        var agent = cluster.LaunchSlurmAgent("login", slots: 4, slurm);
-        await cluster.WaitForAgentAsync("login", "UP");
+        var agent = cluster.LaunchSlurmAgent(_agent, slots: 4, slurm);
+        await cluster.WaitForAgentAsync(_agent, "UP");
         var marker = Path.Combine(cluster.DataDirectory, "release");
         var id = await cluster.SubmitAsync("--", "sh", "-c", $"echo started; while [ ! -e {marker} ]; do sleep 0.2; done; echo finished");
         var task = await TaskOfAsync(cluster, id);
@@ -120,13 +123,13 @@ public sealed class SlurmExecutorTests(SlurmFixture fixture, ITestOutputHelper o
         agent.Signal("KILL");
         await agent.WaitForExitAsync(TimeSpan.FromSeconds(30));
         await File.WriteAllTextAsync(marker, "go"); // the job goes on without its agent, and finishes
-        cluster.LaunchSlurmAgent("login", slots: 4, slurm);
+        cluster.LaunchSlurmAgent(_agent, slots: 4, slurm);
 
         var job = await cluster.WaitForJobAsync(id, "COMPLETED", JobDeadline);
         Assert.Equal(0, job.ExitCode);
         var state = Assert.Single((await cluster.Client.WaitForJobAsync(id, TimeSpan.Zero, withTasks: true, CancellationToken.None)).Tasks!);
         Assert.Equal(1, state.Attempt);
-        var slurmJob = Assert.Single(await slurm.JobsAsync($"cyclone-{task}-", CancellationToken.None));
+        var slurmJob = Assert.Single(await slurm.JobsOfAsync(_agent, task, CancellationToken.None));
         Assert.Equal("COMPLETED", slurmJob.State);
         var logs = (await cluster.CliAsync("logs", $"{id}")).Stdout;
         Assert.Equal(1, CountOf(logs, "started"));
@@ -143,8 +146,8 @@ public sealed class SlurmExecutorTests(SlurmFixture fixture, ITestOutputHelper o
     {
         var cluster = new TestCluster(output);
         await cluster.StartHubAsync();
-        cluster.LaunchSlurmAgent("login", slots: 4, slurm);
-        await cluster.WaitForAgentAsync("login", "UP");
+        cluster.LaunchSlurmAgent(_agent, slots: 4, slurm);
+        await cluster.WaitForAgentAsync(_agent, "UP");
         return cluster;
     }
 
