@@ -40,7 +40,7 @@ public sealed class AgentConnection
 
     public string Version { get; }
 
-    /// <summary>A pilot agent's allocation end (it runs inside a Slurm job); null for an agent without an end.</summary>
+    /// <summary>When a pilot agent (one inside a Slurm job) leaves, shortly before its allocation ends; null for an agent without an end.</summary>
     public DateTimeOffset? AllocationEndsAt { get; }
 
     /// <summary>The remote address of the stream.</summary>

@@ -7,6 +7,6 @@ public sealed record LiveAgent(
     string Name, string Host, string State, AgentCapacity Total, AgentCapacity Free, IReadOnlySet<string> Labels,
     int Cores, int RunningParts, DateTimeOffset LastSeen, DateTimeOffset? ConnectedAt)
 {
-    /// <summary>A pilot agent's allocation end; null for an agent without an end.</summary>
+    /// <summary>When a pilot agent leaves (its allocation end less its margin); null for an agent without an end.</summary>
     public DateTimeOffset? AllocationEndsAt { get; init; }
 }

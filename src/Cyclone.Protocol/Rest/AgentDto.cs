@@ -31,6 +31,6 @@ public sealed record AgentDto
     /// <summary>True for a pilot agent: one running inside a Slurm allocation, which it leaves before the allocation ends.</summary>
     public bool Pilot { get; init; }
 
-    /// <summary>When a pilot agent's allocation ends; null for other agents.</summary>
+    /// <summary>When a pilot agent leaves (its allocation end less its margin); null for other agents.</summary>
     public DateTimeOffset? AllocationEndsAt { get; init; }
 }

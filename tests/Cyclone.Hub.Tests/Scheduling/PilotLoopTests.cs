@@ -1,5 +1,4 @@
 using Cyclone.Core.Resources;
-using Cyclone.Core.Scheduling;
 using Cyclone.Hub.Agents;
 using Cyclone.Hub.Scheduling;
 using Cyclone.Protocol.Agent;
