@@ -113,6 +113,11 @@ public sealed partial class AgentOptions
             yield return $"Agent:PilotMargin must be between 0 and {MaxWait} (is {PilotMargin})";
         }
 
+        if (AllocationEnd is { } end && (end.Year < 2000 || end.Year > 9000))
+        {
+            yield return $"Agent:AllocationEnd must be a time between the years 2000 and 9000 (is {end:O})";
+        }
+
         if (AllocationEnd is not null && !Pilot)
         {
             yield return "Agent:AllocationEnd is for a pilot agent: set Agent:Pilot (cyclone agent --pilot) too";

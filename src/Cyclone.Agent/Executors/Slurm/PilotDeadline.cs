@@ -20,12 +20,12 @@ public sealed partial class PilotDeadline(AgentOptions options, IHostApplication
 
         var leaveAt = end - options.PilotMargin;
         LogDeadline(end, leaveAt);
-        var wait = leaveAt - time.GetUtcNow();
         try
         {
-            if (wait > TimeSpan.Zero)
+            // in steps of at most a day: timers take no more than 49 days
+            while (leaveAt - time.GetUtcNow() is var wait && wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, time, stoppingToken);
+                await Task.Delay(wait < TimeSpan.FromDays(1) ? wait : TimeSpan.FromDays(1), time, stoppingToken);
             }
         }
         catch (OperationCanceledException)

@@ -49,6 +49,11 @@ public sealed class SlurmExecutorOptions
             yield return $"Agent:Slurm:PollInterval must be between 100 ms and {MaxPollInterval} (is {PollInterval})";
         }
 
+        if (JobDirectory is { Length: > 0 } directory && (directory.IndexOfAny(Path.GetInvalidPathChars()) >= 0 || directory.Length > 4096))
+        {
+            yield return $"Agent:Slurm:JobDirectory '{Excerpt.Of(directory)}' is not a usable path";
+        }
+
         if (ExtraArgumentList().FirstOrDefault(a => !a.StartsWith('-')) is { } stray)
         {
             yield return $"Agent:Slurm:ExtraArguments entry '{Excerpt.Of(stray)}' is not an option (each must start with -, as in --constraint=ib)";
