@@ -123,7 +123,9 @@ public sealed partial class SlurmAttempt : IRunningAttempt
                 }
             }
 
-            await Task.WhenAny(_killRequested.Task.IsCompleted && !cancelled ? Task.CompletedTask : _killRequested.Task, Task.Delay(_executor.Options.PollInterval, _time));
+            // a kill order wakes the loop at once; once it has been acted on (or scancel failed, to be tried again) the loop waits a round
+            var round = Task.Delay(_executor.Options.PollInterval, _time);
+            await (_killRequested.Task.IsCompleted ? round : Task.WhenAny(_killRequested.Task, round));
         }
     }
 
