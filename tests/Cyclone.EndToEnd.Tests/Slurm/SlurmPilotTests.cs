@@ -9,7 +9,7 @@ namespace Cyclone.EndToEnd.Tests.Slurm;
 [Trait("Category", "slurm")]
 public sealed class SlurmPilotTests(SlurmFixture fixture, ITestOutputHelper output)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(180);
 
     [Fact]
     public async Task A_pilot_joins_runs_what_fits_in_its_allocation_and_leaves_before_it_ends()
@@ -51,7 +51,9 @@ public sealed class SlurmPilotTests(SlurmFixture fixture, ITestOutputHelper outp
         Assert.Contains($"on {name}", (await cluster.CliAsync("logs", fits.Stdout.Trim())).Stdout, StringComparison.Ordinal);
         Assert.Equal("PENDING", (await cluster.JobAsync(tooLong)).State);
 
-        await cluster.WaitForAgentAsync(name, "DOWN");
+        await Eventually.UntilAsync( // it stays about 90 s from its start
+            async () => (await cluster.Client.ListAgentsAsync(CancellationToken.None)).Any(a => a.Name == name && a.State == "DOWN"),
+            Deadline, $"pilot {name} has left");
         await Eventually.UntilAsync(
             async () => (await slurm.JobsAsync("cyclone-pilot", CancellationToken.None)).Single(j => j.Id == slurmJob).State == "COMPLETED",
             Deadline, $"pilot job {slurmJob} has ended by itself, before its time limit");
