@@ -4,6 +4,7 @@
 #   ./test.sh --unit     only the fast unit tests (Core, Storage, Agent, Hub, and the dashboard's Vitest tests)
 #   ./test.sh --e2e      only the end-to-end tests (real hub and agent processes on 127.0.0.1)
 #   ./test.sh --faults   only the fault suite (load, killed agents and hub, partitions, a full disk; root for all faults)
+#   ./test.sh --slurm    only the Slurm tests (a real single-node Slurm; part of --e2e too)
 # Anything after the mode is passed on to `dotnet test`, e.g. ./test.sh --unit --filter Placement
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,8 +14,9 @@ case "${1:-}" in
   --unit) mode=unit; shift ;;
   --e2e) mode=e2e; shift ;;
   --faults) mode=faults; shift ;;
+  --slurm) mode=slurm; shift ;;
   --all) shift ;;
-  -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
 esac
 
 unit=(tests/Cyclone.Core.Tests tests/Cyclone.Storage.Tests tests/Cyclone.Tasks.Tests tests/Cyclone.Agent.Tests tests/Cyclone.Hub.Tests samples/TaskPlugin.Tests dashboard)
@@ -24,6 +26,7 @@ case "$mode" in
   unit) projects=("${unit[@]}") ;;
   e2e) projects=("${e2e[@]}") ;;
   faults) projects=("${faults[@]}") ;;
+  slurm) projects=(slurm) ;;
   *) projects=("${unit[@]}" "${e2e[@]}" "${faults[@]}") ;;
 esac
 
@@ -60,6 +63,11 @@ for project in "${projects[@]}"; do
       --filter "Category=faults" --logger "console;verbosity=normal" "$@" 2>&1 | grep -v -E '^\s*Passed |^\s*$'
     status=${PIPESTATUS[0]}
     cat "$summary"
+  elif [ "$project" = slurm ]; then
+    # the end-to-end project's "slurm" category: a real single-node Slurm started by the tests (tests/Shared/SlurmCluster.cs)
+    dotnet test tests/Cyclone.EndToEnd.Tests -c Release --no-build --nologo --filter "Category=slurm" \
+      --logger "console;verbosity=normal" "$@" 2>&1 | grep -v -E '^\s*Passed |^\s*$'
+    status=${PIPESTATUS[0]}
   else
     filter=()
     if [ "$project" = tests/Cyclone.EndToEnd.Tests ]; then filter=(--filter "Category!=faults"); fi

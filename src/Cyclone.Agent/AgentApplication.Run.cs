@@ -39,6 +39,15 @@ public static partial class AgentApplication
         }
 
         var machine = await MachineInfo.DetectAsync(ct);
+        var slurmProblem = await Executors.Slurm.SlurmAgentSetup.PrepareAsync(options, machine, ct);
+        if (slurmProblem.Problem is { } problem)
+        {
+            using var loggers = LoggerFactory.Create(l => l.ConfigureAgentConsole());
+            loggers.CreateLogger("Cyclone.Agent").LogError("Invalid agent configuration:\n  {Problems}", problem);
+            return 2;
+        }
+
+        machine = slurmProblem.Machine;
         AddAgentServices(builder.Services, options, machine);
         using var host = builder.Build();
         if (ct.IsCancellationRequested)
@@ -138,6 +147,7 @@ public static partial class AgentApplication
         services.AddSingleton<ProcessExecutor>();
         services.AddSingleton(sp => LoadTasks(options, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Cyclone.Agent.Plugins")));
         services.AddSingleton<TypedTaskExecutor>();
+        Executors.Slurm.SlurmAgentSetup.AddServices(services, options);
         services.AddSingleton<AttemptSupervisor>();
         services.AddSingleton<HubSession>();
         services.AddSingleton<HubLink>();

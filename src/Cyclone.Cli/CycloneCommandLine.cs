@@ -39,6 +39,7 @@ public static class CycloneCommandLine
             Commands.Access.UserCommand.Create(),
             Commands.Access.TokenCommand.Create(),
             Commands.Access.AuditCommand.Create(),
+            SlurmCommand.Create(),
         };
         return root;
     }

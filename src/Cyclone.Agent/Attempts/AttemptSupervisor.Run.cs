@@ -43,7 +43,9 @@ public sealed partial class AttemptSupervisor
 
     private IRunningAttempt StartLocked(AttemptId id, Lease lease, int slots)
     {
-        var attempt = string.IsNullOrEmpty(lease.Kind) || _typed is null ? _executor.Start(lease) : _typed.Start(lease);
+        var attempt = !string.IsNullOrEmpty(lease.Kind) && _typed is not null ? _typed.Start(lease)
+            : _slurm is not null ? _slurm.Start(lease)
+            : _executor.Start(lease);
         _running.Add(id, attempt);
         _usedSlots += slots;
         Busy();

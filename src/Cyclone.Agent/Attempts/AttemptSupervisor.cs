@@ -15,6 +15,7 @@ public sealed partial class AttemptSupervisor
 {
     private readonly ProcessExecutor _executor;
     private readonly TypedTaskExecutor? _typed;
+    private readonly Executors.Slurm.SlurmExecutor? _slurm;
     private readonly OutcomeLedger _ledger;
     private readonly Outbox _outbox;
     private readonly TimeProvider _time;
@@ -28,8 +29,10 @@ public sealed partial class AttemptSupervisor
     private bool _draining;
 
     public AttemptSupervisor(
-        ProcessExecutor executor, OutcomeLedger ledger, Outbox outbox, AgentOptions options, TimeProvider time, ILogger<AttemptSupervisor> logger, TypedTaskExecutor? typed = null)
+        ProcessExecutor executor, OutcomeLedger ledger, Outbox outbox, AgentOptions options, TimeProvider time, ILogger<AttemptSupervisor> logger, TypedTaskExecutor? typed = null,
+        Executors.Slurm.SlurmExecutor? slurm = null)
     {
+        _slurm = slurm;
         _typed = typed;
         _executor = executor;
         _ledger = ledger;
@@ -110,6 +113,35 @@ public sealed partial class AttemptSupervisor
 
         LogStopping(id.ToString(), reason);
         running.Stop(reason);
+    }
+
+    /// <summary>
+    /// Takes up the attempts a previous agent of this name left running outside this process (Slurm jobs), before the
+    /// first registration reports them to the hub. Answers how many.
+    /// </summary>
+    public async Task<int> RecoverAsync(CancellationToken ct)
+    {
+        if (_slurm is null)
+        {
+            return 0;
+        }
+
+        var recovered = await _slurm.RecoverAsync(ct);
+        foreach (var attempt in recovered)
+        {
+            var id = AttemptId.Of(attempt.Lease);
+            var slots = LeaseEnvironment.ProcsPerNode(attempt.Lease) * Math.Max(1, attempt.Lease.CpusPerProc);
+            lock (_lock)
+            {
+                _running.Add(id, attempt);
+                _usedSlots += slots;
+                Busy();
+            }
+
+            _ = FinishAsync(id, attempt, slots);
+        }
+
+        return recovered.Count;
     }
 
     /// <summary>Takes no new work from now on.</summary>

@@ -33,6 +33,15 @@ public sealed class TaskDataFiles : IDisposable
     public static TaskDataFiles Create(Lease lease)
     {
         var directory = Directory.CreateTempSubdirectory($"cyclone-{lease.TaskId}-{lease.Attempt}-{lease.NodeIndex}-").FullName;
+        return new TaskDataFiles(directory, WriteInputs(lease, directory));
+    }
+
+    /// <summary>
+    /// Writes the inputs file of <paramref name="lease"/> into <paramref name="directory"/> (which exists); answers the
+    /// variables that point the task at it and at its outputs file there.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> WriteInputs(Lease lease, string directory)
+    {
         var inputsPath = Path.Combine(directory, "inputs.json");
         var inputsJson = string.IsNullOrEmpty(lease.InputsJson) ? "{}" : lease.InputsJson;
         File.WriteAllText(inputsPath, inputsJson, new UTF8Encoding(false));
@@ -51,16 +60,19 @@ public sealed class TaskDataFiles : IDisposable
             }
         }
 
-        return new TaskDataFiles(directory, env);
+        return env;
     }
 
     /// <summary>
     /// The outputs the task wrote: null when it wrote none; an error when the file is too large or
     /// not a JSON object.
     /// </summary>
-    public (string? Outputs, string? Error) ReadOutputs()
+    public (string? Outputs, string? Error) ReadOutputs() => ReadOutputs(OutputsPath);
+
+    /// <summary>The outputs in the file at <paramref name="outputsPath"/>, as <see cref="ReadOutputs()"/> reads them.</summary>
+    public static (string? Outputs, string? Error) ReadOutputs(string outputsPath)
     {
-        var info = new FileInfo(OutputsPath);
+        var info = new FileInfo(outputsPath);
         if (!info.Exists || info.Length == 0)
         {
             return (null, null);
@@ -73,7 +85,7 @@ public sealed class TaskDataFiles : IDisposable
 
         try
         {
-            return JsonNode.Parse(File.ReadAllBytes(OutputsPath)) is JsonObject outputs
+            return JsonNode.Parse(File.ReadAllBytes(outputsPath)) is JsonObject outputs
                 ? (outputs.ToJsonString(), null)
                 : (null, "the outputs file ($CYCLONE_OUTPUTS) must hold a JSON object, such as {\"count\": 3}");
         }

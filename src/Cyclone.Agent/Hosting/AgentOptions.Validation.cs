@@ -97,5 +97,30 @@ public sealed partial class AgentOptions
         {
             yield return $"Agent:ReconnectMaxDelay must be between 1 s and {MaxWait} (is {ReconnectMaxDelay})";
         }
+
+        if (!string.Equals(Executor, ProcessExecutorName, StringComparison.OrdinalIgnoreCase) && !UsesSlurm)
+        {
+            yield return $"Agent:Executor must be '{ProcessExecutorName}' or '{SlurmExecutorName}' (is '{Excerpt.Of(Executor)}')";
+        }
+
+        foreach (var problem in (Slurm ?? new()).Problems())
+        {
+            yield return problem;
+        }
+
+        if (PilotMargin < TimeSpan.Zero || PilotMargin > MaxWait)
+        {
+            yield return $"Agent:PilotMargin must be between 0 and {MaxWait} (is {PilotMargin})";
+        }
+
+        if (AllocationEnd is { } end && (end.Year < 2000 || end.Year > 9000))
+        {
+            yield return $"Agent:AllocationEnd must be a time between the years 2000 and 9000 (is {end:O})";
+        }
+
+        if (AllocationEnd is not null && !Pilot)
+        {
+            yield return "Agent:AllocationEnd is for a pilot agent: set Agent:Pilot (cyclone agent --pilot) too";
+        }
     }
 }

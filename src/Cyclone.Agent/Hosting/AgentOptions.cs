@@ -7,6 +7,15 @@ public sealed partial class AgentOptions
 {
     public const string Section = "Agent";
 
+    /// <summary>The <see cref="Executor"/> that runs tasks as processes on this host.</summary>
+    public const string ProcessExecutorName = "process";
+
+    /// <summary>The <see cref="Executor"/> that runs tasks as Slurm batch jobs.</summary>
+    public const string SlurmExecutorName = "slurm";
+
+    /// <summary>True when tasks run through Slurm.</summary>
+    public bool UsesSlurm => string.Equals(Executor, SlurmExecutorName, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// REST base URL of the hub, where <c>/healthz</c> tells the gRPC port. A comma-separated list names
     /// several hubs, tried in turn. Default: <c>http://127.0.0.1:5080</c>.
@@ -78,6 +87,28 @@ public sealed partial class AgentOptions
 
     /// <summary>Longest wait between two attempts to reach the hub (the wait starts at 1 s and doubles). Default: 30 s.</summary>
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How the agent runs command tasks: <c>process</c> (on this host) or <c>slurm</c> (each as a Slurm batch job, from a
+    /// login node; <see cref="Slurm"/>). Default: <c>process</c>.
+    /// </summary>
+    public string Executor { get; set; } = ProcessExecutorName;
+
+    /// <summary>Settings of the Slurm executor (section <c>Agent:Slurm</c>).</summary>
+    public Executors.Slurm.SlurmExecutorOptions Slurm { get; set; } = new();
+
+    /// <summary>
+    /// True for a pilot agent, one that runs inside a Slurm allocation: it tells the hub when the allocation ends (read
+    /// from <c>SLURM_JOB_END_TIME</c>, else from <c>squeue</c> for <c>SLURM_JOB_ID</c>, unless <see cref="AllocationEnd"/>
+    /// gives it), takes no task whose time limit reaches past it, and leaves <see cref="PilotMargin"/> before it. Default: false.
+    /// </summary>
+    public bool Pilot { get; set; }
+
+    /// <summary>When a pilot agent's allocation ends. Default: found out from Slurm (see <see cref="Pilot"/>).</summary>
+    public DateTimeOffset? AllocationEnd { get; set; }
+
+    /// <summary>How long before its allocation ends a pilot agent leaves (so that it goes before Slurm kills it). Default: 1 min.</summary>
+    public TimeSpan PilotMargin { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The state directory: <see cref="StateDirectory"/> or its default for this agent's name.</summary>
     public string StateDirectoryPath()

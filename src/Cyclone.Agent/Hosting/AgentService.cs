@@ -53,6 +53,8 @@ public sealed partial class AgentService : BackgroundService
             LogLeftovers(leftovers);
         }
 
+        await _supervisor.RecoverAsync(stoppingToken);
+
         var batching = _batcher.RunAsync(CancellationToken.None);
         using var linkStop = new CancellationTokenSource();
         var link = _link.RunAsync(linkStop.Token);

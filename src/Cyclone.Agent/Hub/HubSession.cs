@@ -96,6 +96,7 @@ public sealed partial class HubSession
             MemoryBytes = _machine.MemoryBytes,
             Gpus = _machine.Gpus,
             Version = _machine.Version,
+            AllocationEndsUnixMs = (_options.AllocationEnd - _options.PilotMargin)?.ToUnixTimeMilliseconds() ?? 0,
         };
         register.Labels.AddRange(_options.LabelList());
         register.Running.AddRange(_supervisor.Running());

@@ -13,7 +13,9 @@ public static class AgentCommand
     {
         var hub = HubOption.Create("The hub's REST address; a comma-separated list names several hubs (env CYCLONE_HUB sets the default)");
         var options = new AgentHostOptions();
-        var command = new Command("agent", "Run an agent that offers this host's slots to a hub, until Ctrl-C or SIGTERM.") { hub };
+        var executor = new Option<string?>("--executor") { Description = "How tasks run: process (on this host) or slurm (each as a Slurm batch job) [default: process]", HelpName = "KIND" };
+        var pilot = new Option<bool>("--pilot") { Description = "Run as a pilot inside a Slurm allocation: leave before it ends, take no task that cannot finish in time" };
+        var command = new Command("agent", "Run an agent that offers this host's slots to a hub, until Ctrl-C or SIGTERM.") { hub, executor, pilot };
         options.AddTo(command);
         var config = new ConfigFileOption();
         command.Add(config.File);
@@ -33,6 +35,16 @@ public static class AgentCommand
                 foreach (var (key, value) in options.Overrides(result, url, null))
                 {
                     overrides[key] = value; // the command line wins
+                }
+
+                if (result.GetValue(executor) is { Length: > 0 } kind)
+                {
+                    overrides["Agent:Executor"] = kind;
+                }
+
+                if (result.GetValue(pilot))
+                {
+                    overrides["Agent:Pilot"] = "true";
                 }
 
                 return await AgentApplication.RunAsync(overrides, signal.Token);

@@ -40,8 +40,9 @@ public static class InfoCommand
                     Formatting.Num(a.Gpus),
                     a.Labels.Count == 0 ? "-" : string.Join(',', a.Labels),
                     Formatting.Ago(a.LastHeartbeat, now),
+                    Pilot(a, now),
                 ]).ToList();
-                TableWriter.Write(["AGENT", "HOST", "STATE", "SLOTS", "CPUS", "MEM GiB", "GPUS", "LABELS", "HEARTBEAT"], rows);
+                TableWriter.Write(["AGENT", "HOST", "STATE", "SLOTS", "CPUS", "MEM GiB", "GPUS", "LABELS", "HEARTBEAT", "PILOT"], rows);
             }
 
             Console.Out.WriteLine($"jobs: {Formatting.ByState(cluster.JobsByState)}");
@@ -60,5 +61,24 @@ public static class InfoCommand
                 ? $"hub: {hub.Url} (active, {hub.Version})"
                 : $"hub: {hub.Url} (standby, {hub.Version}, seen {Formatting.Ago(hub.LastSeen, now)})");
         }
+    }
+
+    /// <summary>For a pilot agent the time its allocation has left (<c>1h05m left</c>); <c>-</c> for other agents.</summary>
+    internal static string Pilot(Cyclone.Protocol.Rest.AgentDto agent, DateTimeOffset now)
+    {
+        if (!agent.Pilot || agent.AllocationEndsAt is not { } end)
+        {
+            return "-";
+        }
+
+        var left = end - now;
+        if (left <= TimeSpan.Zero)
+        {
+            return "ended";
+        }
+
+        return left.TotalHours >= 1
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(int)left.TotalHours}h{left.Minutes:00}m left")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{left.Minutes}m{left.Seconds:00}s left");
     }
 }

@@ -7,6 +7,14 @@ public static class Placement
     public static bool Fits(NodeDemand demand, AgentCapacity free, IReadOnlySet<string> agentLabels) =>
         free.Holds(demand) && HasLabels(demand, agentLabels);
 
+    /// <summary>
+    /// True when a task with <paramref name="timeLimit"/> leased <paramref name="now"/> ends, at the latest, by
+    /// <paramref name="availableUntil"/> (a pilot agent's allocation end). A task without a time limit, or an agent
+    /// without an end, always fits: such a task that outlives its pilot is handed back when the pilot leaves.
+    /// </summary>
+    public static bool FitsInTime(TimeSpan? timeLimit, DateTimeOffset? availableUntil, DateTimeOffset now) =>
+        availableUntil is not { } end || timeLimit is not { } limit || now + limit <= end;
+
     /// <summary>True when the agent carries every label the demand names.</summary>
     public static bool HasLabels(NodeDemand demand, IReadOnlySet<string> agentLabels)
     {

@@ -30,6 +30,12 @@ public sealed class SchedulerAgent
     public DateTimeOffset LastSeen { get; internal set; }
 
     /// <summary>
+    /// When the agent goes away for good (a pilot agent's Slurm allocation ends); null: no known end. It is given no
+    /// task whose time limit reaches past this.
+    /// </summary>
+    public DateTimeOffset? AvailableUntil { get; internal set; }
+
+    /// <summary>
     /// True for a pull worker: it takes work through <see cref="SchedulerState.Pull"/> only, never from dispatch or
     /// prefetch, and has no stream.
     /// </summary>

@@ -13,7 +13,8 @@ public sealed partial class SchedulerState
     /// anything else it runs is stopped; parts the hub gave it that it no longer runs are redispatched.
     /// </summary>
     public SchedulerAgent Connect(
-        string name, AgentCapacity total, IReadOnlySet<string> labels, IReadOnlyList<RunningPart> running, DateTimeOffset now, SchedulerEffects fx, int prefetch = 0)
+        string name, AgentCapacity total, IReadOnlySet<string> labels, IReadOnlyList<RunningPart> running, DateTimeOffset now, SchedulerEffects fx, int prefetch = 0,
+        DateTimeOffset? availableUntil = null)
     {
         if (!_agents.TryGetValue(name, out var agent))
         {
@@ -23,6 +24,7 @@ public sealed partial class SchedulerState
 
         agent.Total = total;
         agent.Prefetch = Math.Max(0, prefetch);
+        agent.AvailableUntil = availableUntil;
         agent.Labels = labels;
         agent.Connected = true;
         agent.Draining = false;

@@ -54,7 +54,7 @@ public sealed partial class SchedulerState
 
                 if (task.Nodes == 1)
                 {
-                    if (Placement.Fits(task.Demand, agent.Free, agent.Labels))
+                    if (Placement.Fits(task.Demand, agent.Free, agent.Labels) && Placement.FitsInTime(task.TimeLimit, agent.AvailableUntil, now))
                     {
                         Lease(task, [agent], now, fx);
                         agent.WarmClass = task.RunnerClass;
@@ -65,7 +65,8 @@ public sealed partial class SchedulerState
                 }
 
                 var gang = Placement.PlaceGang(
-                    task.Demand, task.Nodes, askers.Where(a => a == agent).Concat(askers.Where(a => a != agent)), a => a.Free, a => a.Labels);
+                    task.Demand, task.Nodes, askers.Where(a => a == agent).Concat(askers.Where(a => a != agent)).Where(a => Placement.FitsInTime(task.TimeLimit, a.AvailableUntil, now)),
+                    a => a.Free, a => a.Labels);
                 if (gang is not null)
                 {
                     Lease(task, gang, now, fx);
@@ -107,7 +108,7 @@ public sealed partial class SchedulerState
 
                 var task = _tasks[id];
                 if (task.Nodes == 1 && _durations.IsShort(task.RunnerClass, _options.ShortTask)
-                    && Placement.Fits(task.Demand, credit, agent.Labels) && agent.Total.Holds(task.Demand))
+                    && Placement.Fits(task.Demand, credit, agent.Labels) && agent.Total.Holds(task.Demand) && Placement.FitsInTime(task.TimeLimit, agent.AvailableUntil, now))
                 {
                     Lease(task, [agent], now, fx);
                     taken.Add(task);
@@ -143,7 +144,7 @@ public sealed partial class SchedulerState
                 break;
             }
 
-            if (task.Nodes == 1 && task.RunnerClass == warm && Placement.Fits(task.Demand, agent.Free, agent.Labels))
+            if (task.Nodes == 1 && task.RunnerClass == warm && Placement.Fits(task.Demand, agent.Free, agent.Labels) && Placement.FitsInTime(task.TimeLimit, agent.AvailableUntil, now))
             {
                 Lease(task, [agent], now, fx);
                 taken.Add(task);

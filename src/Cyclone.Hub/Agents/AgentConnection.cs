@@ -27,6 +27,7 @@ public sealed class AgentConnection
         Host = register.Host;
         Cores = register.Cores;
         Version = register.Version;
+        AllocationEndsAt = register.AllocationEndsUnixMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(register.AllocationEndsUnixMs) : null;
         Peer = peer;
         ConnectedAt = connectedAt;
     }
@@ -38,6 +39,9 @@ public sealed class AgentConnection
     public int Cores { get; }
 
     public string Version { get; }
+
+    /// <summary>When a pilot agent (one inside a Slurm job) leaves, shortly before its allocation ends; null for an agent without an end.</summary>
+    public DateTimeOffset? AllocationEndsAt { get; }
 
     /// <summary>The remote address of the stream.</summary>
     public string Peer { get; }

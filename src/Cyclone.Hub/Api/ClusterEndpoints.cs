@@ -85,6 +85,8 @@ public static class ClusterEndpoints
                 RunningParts = a.RunningParts,
                 LastHeartbeat = a.LastSeen,
                 ConnectedAt = a.ConnectedAt,
+                Pilot = a.AllocationEndsAt is not null,
+                AllocationEndsAt = a.AllocationEndsAt,
             }).ToList();
         var names = live.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
         var gone = stored.Values.Where(a => !names.Contains(a.Name)).Select(FromStore);

@@ -185,7 +185,7 @@ public sealed partial class SchedulerLoop
         ApplyOutcomes(connection, register.Finished, now, batch);
         var running = register.Running.Select(r => new RunningPart(r.TaskId, r.Attempt, r.NodeIndex)).ToList();
         var total = new AgentCapacity(register.Slots, register.MemoryBytes, register.Gpus);
-        _state.Connect(connection.Name, total, register.Labels.ToHashSet(StringComparer.Ordinal), running, now, batch.Effects, (int)Math.Min((long)Math.Clamp(register.Prefetch, 0, MaxPrefetch) * Math.Max(0, register.Slots), int.MaxValue));
+        _state.Connect(connection.Name, total, register.Labels.ToHashSet(StringComparer.Ordinal), running, now, batch.Effects, (int)Math.Min((long)Math.Clamp(register.Prefetch, 0, MaxPrefetch) * Math.Max(0, register.Slots), int.MaxValue), connection.AllocationEndsAt);
         UpsertAgent(batch, connection, "UP", now);
         LogAgentConnected(connection.Name, connection.Peer, register.Slots, running.Count);
     }

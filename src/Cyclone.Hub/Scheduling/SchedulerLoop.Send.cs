@@ -171,7 +171,10 @@ public sealed partial class SchedulerLoop
                     InputsJson = content.InputsJson ?? "",
                     Kind = content.Kind ?? "",
                     TaskClass = payload.TaskClass ?? "",
+                    MemoryBytes = task.Demand.MemoryBytes,
+                    Gpus = task.Demand.Gpus,
                 };
+                lease.Labels.AddRange(task.Demand.Labels);
                 connection.Allow(grant.TaskId, grant.Attempt);
                 lease.Nodelist.AddRange(grant.NodeList);
                 lease.Command.AddRange(content.Command);

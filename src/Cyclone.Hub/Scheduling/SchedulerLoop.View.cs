@@ -10,7 +10,7 @@ public sealed partial class SchedulerLoop
             {
                 _connections.TryGetValue(a.Name, out var c);
                 var state = !a.Connected ? "DOWN" : a.Draining ? "DRAINING" : "UP";
-                return new LiveAgent(a.Name, c?.Host ?? "", state, a.Total, a.Free, a.Labels, c?.Cores ?? 0, a.PartCount, a.LastSeen, c?.ConnectedAt);
+                return new LiveAgent(a.Name, c?.Host ?? "", state, a.Total, a.Free, a.Labels, c?.Cores ?? 0, a.PartCount, a.LastSeen, c?.ConnectedAt) { AllocationEndsAt = a.AvailableUntil };
             })
             .OrderBy(a => a.Name, StringComparer.Ordinal)
             .ToList();

@@ -27,4 +27,10 @@ public sealed record AgentDto
     public DateTimeOffset? LastHeartbeat { get; init; }
 
     public DateTimeOffset? ConnectedAt { get; init; }
+
+    /// <summary>True for a pilot agent: one running inside a Slurm allocation, which it leaves before the allocation ends.</summary>
+    public bool Pilot { get; init; }
+
+    /// <summary>When a pilot agent leaves (its allocation end less its margin); null for other agents.</summary>
+    public DateTimeOffset? AllocationEndsAt { get; init; }
 }

@@ -11,6 +11,9 @@ public sealed class AgentOptionsFuzzTests
         ("Agent:Slots", "int"), ("Agent:Labels", "text"), ("Agent:PluginDirectory", "text"), ("Agent:KillGrace", "duration"),
         ("Agent:ShutdownGrace", "duration"), ("Agent:OutputFlushInterval", "duration"), ("Agent:OutputBatchBytes", "int"),
         ("Agent:OutputBufferBytes", "int"), ("Agent:ReconnectMaxDelay", "duration"), ("Agent:NoSuchSetting", "text"),
+        ("Agent:Executor", "text"), ("Agent:Slurm:Partition", "text"), ("Agent:Slurm:Account", "text"), ("Agent:Slurm:Qos", "text"),
+        ("Agent:Slurm:ExtraArguments", "text"), ("Agent:Slurm:PollInterval", "duration"), ("Agent:Slurm:JobDirectory", "text"),
+        ("Agent:Pilot", "text"), ("Agent:AllocationEnd", "text"), ("Agent:PilotMargin", "duration"),
     ];
 
     [Fact]
@@ -33,5 +36,11 @@ public sealed class AgentOptionsFuzzTests
             Assert.True(options.Slots >= 1 && options.OutputBatchBytes >= 1024 && options.OutputBufferBytes >= options.OutputBatchBytes, what);
             Assert.True(options.OutputFlushInterval > TimeSpan.Zero && options.OutputFlushInterval.TotalMilliseconds < uint.MaxValue - 1, $"{what}: flush {options.OutputFlushInterval}");
             Assert.True(AgentService.LongestShutdown(options) > TimeSpan.Zero, what);
+            Assert.True(options.Slurm.PollInterval / 2 > TimeSpan.Zero && options.Slurm.PollInterval.TotalMilliseconds < uint.MaxValue - 1, what);
+            Assert.True(options.AllocationEnd is null || (options.AllocationEnd - options.PilotMargin).Value.Year > 1, what);
+            if (!string.IsNullOrEmpty(options.Slurm.JobDirectory))
+            {
+                Assert.NotNull(Path.GetFullPath(options.Slurm.JobDirectory));
+            }
         }, 1_500);
 }

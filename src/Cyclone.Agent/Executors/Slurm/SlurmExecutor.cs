@@ -1,0 +1,199 @@
+using System.Globalization;
+using Cyclone.Agent.Attempts;
+using Cyclone.Agent.Hosting;
+using Cyclone.Agent.Output;
+using Cyclone.Protocol.Agent;
+using Google.Protobuf;
+using Microsoft.Extensions.Logging;
+
+namespace Cyclone.Agent.Executors.Slurm;
+
+/// <summary>
+/// Runs leases as Slurm batch jobs (an agent started with <c>--executor slurm</c>, on a host where <c>sbatch</c> works).
+/// Each node of each attempt is one job, named and commented with the task, the attempt and the agent
+/// (<see cref="SlurmJobName"/>), with its files in a directory of its own (<see cref="SlurmJobFiles"/>). At start,
+/// <see cref="RecoverAsync"/> finds the jobs a previous agent of the same name left, so that they are reported to the hub
+/// as running and either go on or are cancelled.
+/// </summary>
+public sealed partial class SlurmExecutor
+{
+    private readonly ISlurmCommands _commands;
+    private readonly IOutputSink _sink;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SlurmExecutor> _logger;
+    private readonly string _agent;
+    private readonly string _root;
+
+    public SlurmExecutor(AgentOptions options, ISlurmCommands commands, SlurmQueue queue, IOutputSink sink, TimeProvider time, ILogger<SlurmExecutor> logger)
+    {
+        Options = options.Slurm;
+        Queue = queue;
+        _commands = commands;
+        _sink = sink;
+        _time = time;
+        _logger = logger;
+        _agent = options.Name;
+        _root = string.IsNullOrEmpty(Options.JobDirectory) ? Path.Combine(options.StateDirectoryPath(), "slurm-jobs") : Path.GetFullPath(Options.JobDirectory);
+    }
+
+    public SlurmExecutorOptions Options { get; }
+
+    public SlurmQueue Queue { get; }
+
+    /// <summary>Starts <paramref name="lease"/> as a new Slurm job.</summary>
+    public IRunningAttempt Start(Lease lease)
+    {
+        var attempt = new SlurmAttempt(lease, new SlurmJobFiles(_root, AttemptId.Of(lease)), null, this, _sink, _time, _logger);
+        attempt.Begin();
+        return attempt;
+    }
+
+    /// <summary>
+    /// The jobs a previous agent of this name left: those squeue lists with this agent's comment, and those whose
+    /// directory holds a job id (they may have ended meanwhile), each taken up again as a running attempt.
+    /// </summary>
+    public async Task<IReadOnlyList<IRunningAttempt>> RecoverAsync(CancellationToken ct)
+    {
+        var found = new Dictionary<AttemptId, long>();
+        var jobs = await Queue.JobsAsync(ct);
+        if (jobs is null)
+        {
+            LogRecoveryBlind(Queue.LastProblem ?? "squeue failed");
+        }
+
+        foreach (var job in jobs?.Values ?? [])
+        {
+            if (!job.Ended && SlurmJobName.OwnedBy(job.Comment, _agent) is { } id)
+            {
+                found[id] = job.JobId;
+            }
+        }
+
+        foreach (var directory in Directory.Exists(_root) ? Directory.GetDirectories(_root) : [])
+        {
+            var parts = Path.GetFileName(directory).Split('-');
+            if (parts.Length != 3 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var task)
+                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var node))
+            {
+                continue;
+            }
+
+            var id = new AttemptId(task, number, node);
+            if (!found.ContainsKey(id))
+            {
+                if (new SlurmJobFiles(_root, id).ReadJobId() is { } jobId)
+                {
+                    found[id] = jobId;
+                }
+                else
+                {
+                    new SlurmJobFiles(_root, id).Delete(); // never submitted: nothing runs for it
+                }
+            }
+        }
+
+        var attempts = new List<IRunningAttempt>();
+        foreach (var (id, jobId) in found)
+        {
+            var files = new SlurmJobFiles(_root, id);
+            Directory.CreateDirectory(files.Directory);
+            var lease = files.ReadLease() ?? new Lease { TaskId = id.TaskId, Attempt = id.Attempt, NodeIndex = id.NodeIndex, Nnodes = id.NodeIndex + 1, ProcsPerNode = 1 };
+            var attempt = new SlurmAttempt(lease, files, jobId, this, _sink, _time, _logger);
+            attempt.Begin();
+            attempts.Add(attempt);
+        }
+
+        if (attempts.Count > 0)
+        {
+            LogRecovered(attempts.Count);
+        }
+
+        return attempts;
+    }
+
+    /// <summary>Writes the attempt's files and submits its job; the job id, or null and why not.</summary>
+    internal async Task<(long? JobId, string Error)> SubmitAsync(SlurmAttempt attempt, CancellationToken ct)
+    {
+        var lease = attempt.Lease;
+        var files = attempt.Files;
+        var host = Environment.MachineName;
+        if (lease.Command.Count == 0)
+        {
+            return (null, "the lease has no command (typed tasks do not run through Slurm)");
+        }
+
+        var workingDir = string.IsNullOrEmpty(lease.WorkingDir) ? Environment.CurrentDirectory : Path.GetFullPath(lease.WorkingDir);
+        if (!Directory.Exists(workingDir))
+        {
+            return (null, $"working directory '{lease.WorkingDir}' does not exist on host {host}");
+        }
+
+        Dictionary<string, string> variables;
+        try
+        {
+            Directory.CreateDirectory(files.Directory);
+            await File.WriteAllBytesAsync(files.LeaseFile, lease.ToByteArray(), ct);
+            var data = TaskDataFiles.WriteInputs(lease, files.Directory);
+            variables = new Dictionary<string, string>(lease.ExtraEnv, StringComparer.Ordinal);
+            foreach (var (key, value) in data.Concat(LeaseEnvironment.For(lease, 0)))
+            {
+                variables[key] = value;
+            }
+
+            await File.WriteAllTextAsync(files.RankScript, SlurmJobScript.Rank(lease, files, variables), ct);
+            await File.WriteAllTextAsync(files.BatchScript, SlurmJobScript.Batch(lease, files, _agent), ct);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            return (null, $"cannot write the job's files in '{files.Directory}' on host {host}: {ex.Message}");
+        }
+
+        var args = SbatchArguments.For(lease, Options, _agent, files, workingDir);
+        var result = await _commands.RunAsync("sbatch", args, SubmitEnvironment(lease), ct);
+        if (!result.Succeeded || SlurmOutputParser.SbatchJobId(result.Stdout) is not { } jobId)
+        {
+            return (null, $"sbatch refused the job on host {host}: {result.Problem}");
+        }
+
+        await File.WriteAllTextAsync(files.JobIdFile, jobId.ToString(CultureInfo.InvariantCulture), ct);
+        return (jobId, string.Empty);
+    }
+
+    /// <summary>Asks Slurm to cancel the job; true when it took the order.</summary>
+    internal async Task<bool> CancelAsync(long jobId, string why, CancellationToken ct)
+    {
+        var result = await _commands.RunAsync("scancel", [jobId.ToString(CultureInfo.InvariantCulture)], null, ct);
+        if (result.Succeeded)
+        {
+            LogCancelled(jobId, why);
+        }
+        else
+        {
+            LogCancelFailed(jobId, result.Problem);
+        }
+
+        return result.Succeeded;
+    }
+
+    /// <summary>
+    /// The environment sbatch runs in, which the job inherits (<c>--export=ALL</c>): the task's own environment when the
+    /// lease carries one (as the process executor does), else the agent's; never the agent's secrets. Slurm's
+    /// <c>SLURM_CONF</c> of the agent is kept so that sbatch finds its cluster.
+    /// </summary>
+    private static Dictionary<string, string>? SubmitEnvironment(Lease lease)
+    {
+        if (lease.Env.Count == 0)
+        {
+            return null;
+        }
+
+        var environment = lease.Env.Where(e => !Cyclone.Client.SecretVariables.IsSecret(e.Key)).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        if (Environment.GetEnvironmentVariable("SLURM_CONF") is { Length: > 0 } conf && !environment.ContainsKey("SLURM_CONF"))
+        {
+            environment["SLURM_CONF"] = conf;
+        }
+
+        return environment;
+    }
+}
