@@ -31,6 +31,39 @@ public sealed class TypedTaskJobTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_task_file_in_xml_or_json_presets_the_parameters_and_param_overrides_them()
+    {
+        await using var cluster = new TestCluster(output);
+        await cluster.StartHubAsync();
+        await cluster.StartAgentAsync("a", slots: 1);
+        var dir = Directory.CreateTempSubdirectory("cyclone-taskfile-").FullName;
+        try
+        {
+            var xml = Path.Combine(dir, "power.xml");
+            await File.WriteAllTextAsync(xml, "<task>\n  <base>3</base>\n  <param name=\"exponent\">4</param>\n</task>\n");
+            var fromXml = await cluster.CliAsync("run", "--task", "math.Power", "--param-file", xml, "--wait", "--json");
+            Assert.True(fromXml.ExitCode == 0, fromXml.ToString());
+            Assert.Contains("\"result\": 81", fromXml.Stdout, StringComparison.Ordinal);
+
+            var json = Path.Combine(dir, "power.json");
+            await File.WriteAllTextAsync(json, """{"base": 2, "exponent": 3}""");
+            var overridden = await cluster.CliAsync("run", "--task", "math.Power", "--param-file", json, "--param", "exponent=5", "--wait", "--json");
+            Assert.True(overridden.ExitCode == 0, overridden.ToString());
+            Assert.Contains("\"result\": 32", overridden.Stdout, StringComparison.Ordinal);
+
+            var broken = Path.Combine(dir, "broken.xml");
+            await File.WriteAllTextAsync(broken, "<task>\n<base>3</task>");
+            var refused = await cluster.CliAsync("run", "--task", "math.Power", "--param-file", broken);
+            Assert.NotEqual(0, refused.ExitCode);
+            Assert.Contains($"--param-file {broken}: not well-formed XML (line 2", refused.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_noop_array_completes_every_element_once_with_short_tasks_queued_ahead_on_the_agent()
     {
         await using var cluster = new TestCluster(output);

@@ -34,7 +34,7 @@ public static class RunCommand
         var json = new Option<bool>("--json") { Description = "Print the submission's ids as JSON (with --wait: the ended job)" };
         var task = new Option<string?>("--task") { Description = "Run a typed task of this kind (noop, sleep, math.Add, a plugin's kind) instead of a command", HelpName = "KIND" };
         var param = new Option<string[]>("--param") { Description = "A typed task's parameter NAME=VALUE (repeat; JSON values such as 12 or true are typed)", HelpName = "NAME=VALUE" };
-        var paramFile = new Option<string?>("--param-file") { Description = "A JSON file of the typed task's parameters; --param overrides them", HelpName = "FILE" };
+        var paramFile = new Option<string?>("--param-file") { Description = "A task file of the typed task's parameters (a JSON object, or XML); --param overrides them", HelpName = "FILE" };
         var commandLine = new Argument<string[]>("command")
         {
             Description = "The program and its arguments; put them after -- (cyclone's options end at the program's name)",

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Cyclone.Tasks.Files;
 
 namespace Cyclone.Cli.Jobs;
 
 /// <summary>
-/// The parameters of a typed task from the command line: a JSON file (<c>--param-file</c>, an object) with
+/// The parameters of a typed task from the command line: a task file (<c>--param-file</c>, a JSON object or XML) with
 /// <c>--param name=value</c> on top. A value that reads as JSON (<c>12</c>, <c>true</c>, <c>[1,2]</c>) is taken as
 /// such; anything else is a string.
 /// </summary>
@@ -33,16 +34,11 @@ public static class TaskParameters
     {
         try
         {
-            return JsonNode.Parse(File.ReadAllText(file)) as JsonObject
-                ?? throw new ArgumentException($"--param-file {file}: the file must hold a JSON object of parameters");
+            return TaskFile.Read(file);
         }
-        catch (JsonException ex)
+        catch (TaskFileException ex)
         {
-            throw new ArgumentException($"--param-file {file}: not valid JSON: {ex.Message}", ex);
-        }
-        catch (IOException ex)
-        {
-            throw new ArgumentException($"--param-file {file}: {ex.Message}", ex);
+            throw new ArgumentException($"--param-file {ex.Message}", ex);
         }
     }
 
