@@ -145,10 +145,18 @@ public sealed class SlurmExecutorTests(SlurmFixture fixture, ITestOutputHelper o
     private async Task<TestCluster> StartAsync(SlurmCluster slurm)
     {
         var cluster = new TestCluster(output);
-        await cluster.StartHubAsync();
-        cluster.LaunchSlurmAgent(_agent, slots: 4, slurm);
-        await cluster.WaitForAgentAsync(_agent, "UP");
-        return cluster;
+        try
+        {
+            await cluster.StartHubAsync();
+            cluster.LaunchSlurmAgent(_agent, slots: 4, slurm);
+            await cluster.WaitForAgentAsync(_agent, "UP");
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync(); // its processes end with the failed test
+            throw;
+        }
     }
 
     private SlurmCluster? Skip()
