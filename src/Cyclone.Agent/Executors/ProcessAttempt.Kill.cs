@@ -24,7 +24,7 @@ public sealed partial class ProcessAttempt
     /// </summary>
     private async Task KillAsync(List<Process> processes, Task allExited)
     {
-        LogKilling(Lease.TaskId, Lease.Attempt, Lease.NodeIndex, _killMessage);
+        LogKilling(Lease.TaskId, Lease.Attempt, Lease.NodeIndex, _kill.Message);
         var members = new HashSet<int>();
         foreach (var process in processes.Where(p => !p.HasExited))
         {

@@ -16,10 +16,7 @@ public sealed partial class ProcessAttempt : IRunningAttempt
     private readonly IOutputSink _sink;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly TaskCompletionSource _killRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _killClaimed;
-    private OutcomeKind _killKind;
-    private string _killMessage = string.Empty;
+    private readonly KillOrder _kill = new();
     private volatile bool _closed;
 
     internal ProcessAttempt(Lease lease, ProcessExecutor executor, IOutputSink sink, TimeProvider time, ILogger logger)
@@ -38,22 +35,14 @@ public sealed partial class ProcessAttempt : IRunningAttempt
     public Task<AttemptResult> Completion { get; private set; }
 
     /// <summary>Kills the process trees on the hub's order; the attempt ends as STOPPED.</summary>
-    public void Stop(string reason) => RequestKill(OutcomeKind.Stopped, string.IsNullOrEmpty(reason) ? "stopped by the hub" : $"stopped by the hub: {reason}");
+    public void Stop(string reason) => RequestKill(OutcomeKind.Stopped, KillOrder.StoppedByHub(reason));
 
     /// <summary>Kills the process trees because the agent leaves; the attempt ends as HANDED_BACK.</summary>
     public void HandBack(string reason) => RequestKill(OutcomeKind.HandedBack, reason);
 
     internal void Begin(string? setsid) => Completion = RunAsync(setsid);
 
-    private void RequestKill(OutcomeKind kind, string message)
-    {
-        if (Interlocked.Exchange(ref _killClaimed, 1) == 0)
-        {
-            _killKind = kind;
-            _killMessage = message;
-            _killRequested.TrySetResult();
-        }
-    }
+    private void RequestKill(OutcomeKind kind, string message) => _kill.Request(kind, message);
 
     private async Task<AttemptResult> RunAsync(string? setsid)
     {
@@ -101,7 +90,7 @@ public sealed partial class ProcessAttempt : IRunningAttempt
             var exits = processes.Select(WaitAndCleanUpAsync).ToArray();
             var allExited = Task.WhenAll(exits);
             using var limit = ArmTimeLimit();
-            var killed = await Task.WhenAny(allExited, _killRequested.Task) != allExited;
+            var killed = await Task.WhenAny(allExited, _kill.Requested) != allExited;
             if (killed)
             {
                 await KillAsync(processes, allExited);
@@ -124,7 +113,7 @@ public sealed partial class ProcessAttempt : IRunningAttempt
             var exitCode = Array.Find(codes, c => c != 0);
             if (killed)
             {
-                return new AttemptResult(_killKind, exitCode, _killMessage, started, _time.GetUtcNow());
+                return new AttemptResult(_kill.Kind, exitCode, _kill.Message, started, _time.GetUtcNow());
             }
 
             if (exitCode != 0 || Lease.NodeIndex != 0)

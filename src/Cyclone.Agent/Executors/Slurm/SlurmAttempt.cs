@@ -16,10 +16,7 @@ public sealed partial class SlurmAttempt : IRunningAttempt
     private readonly IOutputSink _sink;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly TaskCompletionSource _killRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _killClaimed;
-    private OutcomeKind _killKind;
-    private string _killMessage = string.Empty;
+    private readonly KillOrder _kill = new();
 
     internal SlurmAttempt(Lease lease, SlurmJobFiles files, long? adoptedJobId, SlurmExecutor executor, IOutputSink sink, TimeProvider time, ILogger logger)
     {
@@ -43,21 +40,13 @@ public sealed partial class SlurmAttempt : IRunningAttempt
 
     public Task<AttemptResult> Completion { get; private set; }
 
-    public void Stop(string reason) => RequestKill(OutcomeKind.Stopped, string.IsNullOrEmpty(reason) ? "stopped by the hub" : $"stopped by the hub: {reason}");
+    public void Stop(string reason) => RequestKill(OutcomeKind.Stopped, KillOrder.StoppedByHub(reason));
 
     public void HandBack(string reason) => RequestKill(OutcomeKind.HandedBack, reason);
 
     internal void Begin() => Completion = RunAsync();
 
-    private void RequestKill(OutcomeKind kind, string message)
-    {
-        if (Interlocked.Exchange(ref _killClaimed, 1) == 0)
-        {
-            _killKind = kind;
-            _killMessage = message;
-            _killRequested.TrySetResult();
-        }
-    }
+    private void RequestKill(OutcomeKind kind, string message) => _kill.Request(kind, message);
 
     private async Task<AttemptResult> RunAsync()
     {
@@ -98,9 +87,9 @@ public sealed partial class SlurmAttempt : IRunningAttempt
         var cancelled = false;
         while (true)
         {
-            if (_killRequested.Task.IsCompleted && !cancelled)
+            if (_kill.IsRequested && !cancelled)
             {
-                cancelled = await _executor.CancelAsync(jobId, _killMessage, CancellationToken.None);
+                cancelled = await _executor.CancelAsync(jobId, _kill.Message, CancellationToken.None);
             }
 
             await output.ReadAsync(final: false);
@@ -125,16 +114,16 @@ public sealed partial class SlurmAttempt : IRunningAttempt
 
             // a kill order wakes the loop at once; once it has been acted on (or scancel failed, to be tried again) the loop waits a round
             var round = Task.Delay(_executor.Options.PollInterval, _time);
-            await (_killRequested.Task.IsCompleted ? round : Task.WhenAny(_killRequested.Task, round));
+            await (_kill.IsRequested ? round : Task.WhenAny(_kill.Requested, round));
         }
     }
 
     private AttemptResult Outcome(SlurmJobState? end, DateTimeOffset started)
     {
         var now = _time.GetUtcNow();
-        if (_killRequested.Task.IsCompleted)
+        if (_kill.IsRequested)
         {
-            return new AttemptResult(_killKind, end?.ExitCode ?? -1, _killMessage, started, now);
+            return new AttemptResult(_kill.Kind, end?.ExitCode ?? -1, _kill.Message, started, now);
         }
 
         if (end is null)
