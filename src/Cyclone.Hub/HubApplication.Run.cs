@@ -88,6 +88,7 @@ public static partial class HubApplication
         var registry = app.Services.GetRequiredService<TokenRegistry>();
         await registry.LoadAsync(ct);
         await BootstrapAdmin.EnsureAsync(registry, storeOptions.DataDirectory, Console.Out, ct);
+        await app.Services.GetRequiredService<WorkflowHistorySync>().SyncAsync(ct); // the workflows other hubs published, from the store
         MapHub(app);
 
         var loop = app.Services.GetRequiredService<SchedulerLoop>();
@@ -157,6 +158,7 @@ public static partial class HubApplication
         services.AddHostedService(sp => sp.GetRequiredService<HubKindCatalog>());
         services.AddSingleton(WorkflowLimits.Default);
         services.AddSingleton(sp => new WorkflowRepository(Path.Combine(storeOptions.DataDirectory, "workflows.git")));
+        services.AddSingleton<WorkflowHistorySync>();
         services.AddSingleton<WorkflowParser>();
         services.AddSingleton<WorkflowService>();
         services.AddSingleton<EventService>();

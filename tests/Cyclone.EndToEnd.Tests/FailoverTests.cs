@@ -16,7 +16,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
     private static CancellationToken Ct => CancellationToken.None;
 
     [Fact]
-    public async Task Killing_the_active_hub_lets_the_standby_take_over_and_every_task_completes_exactly_once()
+    public async Task Killing_the_active_hub_lets_the_standby_take_over_with_its_workflows_and_every_task_completes_exactly_once()
     {
         if (Skipped())
         {
@@ -38,6 +38,11 @@ public sealed class FailoverTests(ITestOutputHelper output)
         }
 
         cluster.CliHub = hubs;
+        var workflowFile = Path.Combine(cluster.DataDirectory, "greet.json");
+        await File.WriteAllTextAsync(workflowFile, """{ "nodes": [ { "name": "greet", "command": ["echo", "published before the failover"] } ] }""", Ct);
+        var published = await cluster.CliAsync("workflow", "publish", workflowFile, "--name", "greet");
+        Assert.True(published.ExitCode == 0, published.ToString());
+        var commit = published.Stdout.Trim().Split(' ')[^1]; // "published greet (native) as COMMIT"
         var shortTasks = await cluster.SubmitAsync("--array", "0-299", "--", "sh", "-c", "echo $CYCLONE_ARRAY_TASK_ID");
         var longTasks = await cluster.SubmitAsync("--array", "0-5", "--", "sleep", "3");
         await Eventually.UntilAsync(
@@ -66,16 +71,22 @@ public sealed class FailoverTests(ITestOutputHelper output)
             Assert.All(ended.Tasks, t => Assert.True(t.State == "COMPLETED" && t.Attempt is >= 1 and <= 5, $"task {t.Id}: {t.State}, attempt {t.Attempt}"));
         }
 
+        // the workflow published through the first hub is in the new active hub's repository, as the same commit, and runs
+        var history = await cluster.CliAsync("workflow", "history", "greet");
+        Assert.True(history.ExitCode == 0 && history.Stdout.Contains(commit, StringComparison.Ordinal), $"{published}\n{history}");
+        var run = await cluster.CliAsync("workflow", "execute", "greet", "--wait");
+        Assert.True(run.ExitCode == 0, run.ToString());
+
         var cluster1 = await client.GetClusterAsync(Ct);
-        Assert.Equal(306, cluster1.TasksByState.GetValueOrDefault("COMPLETED"));
-        Assert.Equal(306, cluster1.TasksByState.Values.Sum());
+        Assert.Equal(307, cluster1.TasksByState.GetValueOrDefault("COMPLETED"));
+        Assert.Equal(307, cluster1.TasksByState.Values.Sum());
         Assert.Equal(standbyUrl, Assert.Single(cluster1.Hubs, h => h.Role == "active").Url);
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync(Ct);
         await using var completions = new NpgsqlCommand("SELECT count(*), count(DISTINCT task_id) FROM attempts WHERE state = 3;", connection);
         await using var reader = await completions.ExecuteReaderAsync(Ct);
         Assert.True(await reader.ReadAsync(Ct));
-        Assert.Equal((306L, 306L), (reader.GetInt64(0), reader.GetInt64(1))); // one completed attempt recorded per task, none twice
+        Assert.Equal((307L, 307L), (reader.GetInt64(0), reader.GetInt64(1))); // one completed attempt recorded per task, none twice
     }
 
     [Fact]

@@ -14,9 +14,10 @@ namespace Cyclone.Hub.Workflows;
 /// read any version, list history, delete, and run a version as a job that records its commit.
 /// </summary>
 public sealed class WorkflowService(
-    WorkflowRepository repository, WorkflowParser parser, INodeKindCatalog catalog, SchedulerLoop loop, IStore store, TimeProvider time)
+    WorkflowRepository repository, WorkflowParser parser, INodeKindCatalog catalog, SchedulerLoop loop, IStore store, TimeProvider time) : IDisposable
 {
     private readonly ParsedWorkflowCache _parsed = new();
+    private readonly SemaphoreSlim _changes = new(1, 1);
 
     /// <summary>Validates and stores a new version; nothing is stored when the workflow is not valid.</summary>
     public async Task<WorkflowVersion> PublishAsync(
@@ -26,7 +27,9 @@ public sealed class WorkflowService(
         var resolved = WorkflowFormats.Resolve(format, fileName, content)
             ?? throw new WorkflowInvalidException("Unknown format", [new WorkflowProblem("format", $"'{format}' is not a workflow format; use native or nodeworks")]);
         var definition = parser.Parse(name, resolved, content);
-        var version = repository.Publish(name, resolved, content, author, string.IsNullOrWhiteSpace(message) ? $"publish {name}" : message.Trim(), time.GetUtcNow());
+        var version = await CommitAsync(
+            () => repository.PreparePublish(name, resolved, content, author, string.IsNullOrWhiteSpace(message) ? $"publish {name}" : message.Trim(), time.GetUtcNow()), ct)
+            ?? throw new InvalidOperationException("a publish always makes a commit");
         _parsed.Add(version.Commit, definition);
         await store.SetTriggersAsync(name, definition.TriggerEvents, ct);
         return version;
@@ -62,7 +65,7 @@ public sealed class WorkflowService(
     public async Task<WorkflowVersion> DeleteAsync(string name, string author, CancellationToken ct)
     {
         CheckName(name);
-        var version = repository.Delete(name, author, $"delete {name}", time.GetUtcNow())
+        var version = await CommitAsync(() => repository.PrepareDelete(name, author, $"delete {name}", time.GetUtcNow()), ct)
             ?? throw new KeyNotFoundException($"there is no workflow '{name}'");
         await store.SetTriggersAsync(name, [], ct);
         return version;
@@ -142,6 +145,29 @@ public sealed class WorkflowService(
             || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
         {
             throw new WorkflowInvalidException("Invalid workflow name", [new WorkflowProblem("name", $"'{name}' is not a workflow name: use 1-100 letters, digits, '.', '_' or '-', not starting with '.' or '-'")]);
+        }
+    }
+
+    public void Dispose() => _changes.Dispose();
+
+    /// <summary>Makes a change's commit, records it in the store, and only then puts it on the branch (one change at a time).</summary>
+    private async Task<WorkflowVersion?> CommitAsync(Func<PendingWorkflowChange?> prepare, CancellationToken ct)
+    {
+        await _changes.WaitAsync(ct);
+        try
+        {
+            if (prepare() is not { } change)
+            {
+                return null;
+            }
+
+            await store.AppendWorkflowChangeAsync(change.Change, ct);
+            repository.Advance(change);
+            return change.Version;
+        }
+        finally
+        {
+            _changes.Release();
         }
     }
 }

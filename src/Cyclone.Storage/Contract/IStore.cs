@@ -117,4 +117,10 @@ public interface IStore : IAsyncDisposable
 
     /// <summary>Durations of completed tasks of earlier, similar jobs (see <see cref="PastDurationQuery"/>), newest job first.</summary>
     Task<IReadOnlyList<PastDuration>> GetPastDurationsAsync(PastDurationQuery query, CancellationToken ct);
+
+    /// <summary>Records a change of the workflow repository; returns its sequence number once it is durable.</summary>
+    Task<long> AppendWorkflowChangeAsync(WorkflowChangeRecord change, CancellationToken ct);
+
+    /// <summary>Changes of the workflow repository after <paramref name="afterSeq"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<WorkflowChangeRecord>> ReadWorkflowChangesAsync(long afterSeq, int limit, CancellationToken ct);
 }

@@ -20,11 +20,11 @@ public static class StoreCopy
     private static readonly string[] Tables =
     [
         "users", "tokens", "audit", "agents", "jobs", "tasks", "job_task_counts", "task_deps", "attempts", "output",
-        "events", "workflow_triggers", "timers", "node_kinds", "results", "cursors",
+        "events", "workflow_triggers", "timers", "node_kinds", "results", "cursors", "workflow_changes",
     ];
 
     private static readonly (string Table, string Column)[] Sequences =
-        [("jobs", "id"), ("tasks", "id"), ("output", "seq"), ("events", "id"), ("timers", "id"), ("tokens", "id"), ("audit", "id"), ("results", "seq")];
+        [("jobs", "id"), ("tasks", "id"), ("output", "seq"), ("events", "id"), ("timers", "id"), ("tokens", "id"), ("audit", "id"), ("results", "seq"), ("workflow_changes", "seq")];
 
     /// <summary>Copies everything; <paramref name="progress"/> hears a line per table and every 100,000 rows.</summary>
     /// <returns>The rows copied, by table.</returns>

@@ -8,8 +8,9 @@ namespace Cyclone.Storage.Postgres;
 /// connection. The server frees it the moment that connection ends: when the hub's process dies its socket closes, and when
 /// its host vanishes the server's TCP keepalives (set on this session to about <c>timeout</c>) end the session. Taking the
 /// lock begins a new term in <c>cyclone_leader</c> under the store's write lock, which fences writers of the old term out.
-/// Hubs report themselves in <c>cyclone_hubs</c>. Not thread-safe: one caller (the hub's election) at a time, but
-/// <see cref="ReadActiveAsync"/> and <see cref="ListHubsAsync"/> use pooled connections and may be called from anywhere.
+/// Hubs report themselves in <c>cyclone_hubs</c>. The calls that use the dedicated connection take turns on it (the election's
+/// confirmations and the hub's start, which advertises its address, run at the same time, and a connection runs one command at
+/// a time); <see cref="ReadActiveAsync"/> and <see cref="ListHubsAsync"/> use pooled connections.
 /// </summary>
 public sealed partial class PostgresLeaderLock : ILeaderLock
 {
@@ -23,7 +24,9 @@ public sealed partial class PostgresLeaderLock : ILeaderLock
     private readonly DateTimeOffset _startedAt;
     private readonly TimeProvider _time;
     private readonly TimeSpan _timeout;
+    private readonly SemaphoreSlim _session = new(1, 1);
     private NpgsqlConnection? _connection;
+    private int _disposed;
 
     /// <param name="connectionString">The store's Npgsql connection string.</param>
     /// <param name="hub">This hub's id among the hubs of the store (unique per process).</param>
@@ -50,6 +53,90 @@ public sealed partial class PostgresLeaderLock : ILeaderLock
     }
 
     public async Task<long?> TryAcquireAsync(string url, CancellationToken ct)
+    {
+        await _session.WaitAsync(ct);
+        try
+        {
+            return await TryAcquireInTurnAsync(url, ct);
+        }
+        finally
+        {
+            _session.Release();
+        }
+    }
+
+    public async Task<bool> ConfirmAsync(long epoch, CancellationToken ct)
+    {
+        await _session.WaitAsync(ct);
+        try
+        {
+            return await ConfirmInTurnAsync(epoch, ct);
+        }
+        finally
+        {
+            _session.Release();
+        }
+    }
+
+    public async Task AdvertiseAsync(long epoch, string url, CancellationToken ct)
+    {
+        await _session.WaitAsync(ct);
+        try
+        {
+            var connection = _connection ?? throw new InvalidOperationException("the leader lock is not held");
+            await ScalarAsync(connection, null, "UPDATE cyclone_leader SET url = @url WHERE id = 1 AND epoch = @epoch; UPDATE cyclone_hubs SET url = @url WHERE hub = @hub;", ct,
+                ("url", url), ("epoch", epoch), ("hub", _hub));
+        }
+        finally
+        {
+            _session.Release();
+        }
+    }
+
+    public async Task ReportStandbyAsync(string url, CancellationToken ct)
+    {
+        await _session.WaitAsync(ct);
+        try
+        {
+            var connection = await ConnectAsync(ct);
+            try
+            {
+                await ReportAsync(connection, null, url, active: false, Now(), ct);
+            }
+            catch
+            {
+                await DropAsync();
+                throw;
+            }
+        }
+        finally
+        {
+            _session.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _session.WaitAsync();
+        try
+        {
+            await DropAsync();
+        }
+        finally
+        {
+            _session.Release();
+        }
+
+        await _reads.DisposeAsync();
+        _session.Dispose();
+    }
+
+    private async Task<long?> TryAcquireInTurnAsync(string url, CancellationToken ct)
     {
         var connection = await ConnectAsync(ct);
         try
@@ -78,7 +165,7 @@ public sealed partial class PostgresLeaderLock : ILeaderLock
         }
     }
 
-    public async Task<bool> ConfirmAsync(long epoch, CancellationToken ct)
+    private async Task<bool> ConfirmInTurnAsync(long epoch, CancellationToken ct)
     {
         var connection = _connection ?? throw new InvalidOperationException("the leader lock is not held");
         try
@@ -107,33 +194,6 @@ public sealed partial class PostgresLeaderLock : ILeaderLock
             await DropAsync();
             throw;
         }
-    }
-
-    public async Task AdvertiseAsync(long epoch, string url, CancellationToken ct)
-    {
-        var connection = _connection ?? throw new InvalidOperationException("the leader lock is not held");
-        await ScalarAsync(connection, null, "UPDATE cyclone_leader SET url = @url WHERE id = 1 AND epoch = @epoch; UPDATE cyclone_hubs SET url = @url WHERE hub = @hub;", ct,
-            ("url", url), ("epoch", epoch), ("hub", _hub));
-    }
-
-    public async Task ReportStandbyAsync(string url, CancellationToken ct)
-    {
-        var connection = await ConnectAsync(ct);
-        try
-        {
-            await ReportAsync(connection, null, url, active: false, Now(), ct);
-        }
-        catch
-        {
-            await DropAsync();
-            throw;
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await DropAsync();
-        await _reads.DisposeAsync();
     }
 
     /// <summary>The dedicated connection, opened (with the server's keepalives for this session) when there is none.</summary>

@@ -101,6 +101,11 @@ internal static class PostgresSchema
         CREATE INDEX results_by_sink ON results (sink, seq);
         CREATE TABLE cursors (name text PRIMARY KEY, value text NOT NULL, updated_at bigint NOT NULL);
         """,
+        """
+        CREATE TABLE workflow_changes (
+            seq bigserial PRIMARY KEY, name text NOT NULL, action text NOT NULL, format text NOT NULL, content bytea NOT NULL,
+            author text NOT NULL, message text NOT NULL, at bigint NOT NULL, sha text NOT NULL);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -212,6 +212,11 @@ internal static class SqliteSchema
         CREATE INDEX results_by_sink ON results (sink, seq);
         CREATE TABLE cursors (name TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL);
         """,
+        """
+        CREATE TABLE workflow_changes (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, action TEXT NOT NULL, format TEXT NOT NULL, content BLOB NOT NULL,
+            author TEXT NOT NULL, message TEXT NOT NULL, at INTEGER NOT NULL, sha TEXT NOT NULL);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

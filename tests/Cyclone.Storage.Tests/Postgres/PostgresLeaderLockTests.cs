@@ -57,6 +57,23 @@ public sealed class PostgresLeaderLockTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Confirmations_and_an_address_recorded_at_the_same_time_take_turns_on_the_lock_session_and_all_succeed()
+    {
+        var a = Lock("a");
+        Assert.Equal(1, await a.TryAcquireAsync("http://a:5080", Ct));
+
+        for (var round = 0; round < 20; round++)
+        {
+            var confirm = a.ConfirmAsync(1, Ct);
+            var advertise = a.AdvertiseAsync(1, $"http://a:{6000 + round}", Ct);
+            await Task.WhenAll(confirm, advertise); // one connection runs one command at a time: without turns, one of them throws
+            Assert.True(await confirm);
+        }
+
+        Assert.Equal("http://a:6019", (await a.ReadActiveAsync(Ct))?.Url);
+    }
+
+    [StoreFact]
     public async Task A_hub_whose_lock_connection_the_server_ends_cannot_confirm_and_a_standby_takes_over()
     {
         var (a, b) = (Lock("a"), Lock("b"));

@@ -1,3 +1,4 @@
+using Cyclone.Storage.Contract;
 using LibGit2Sharp;
 
 namespace Cyclone.Hub.Workflows.Versions;
@@ -6,43 +7,66 @@ namespace Cyclone.Hub.Workflows.Versions;
 /// Every version of every workflow, as commits of one bare git repository kept by the hub (no git
 /// binary needed). Workflow <c>NAME</c> lives at <c>NAME/workflow.json</c> (native) or
 /// <c>NAME/workflow.nc</c> (Nodeworks). Each publish and each delete is a commit, even when the content
-/// did not change; a trailer in the message names the workflow, which is how history finds them.
+/// did not change; a trailer in the message names the workflow, which is how history finds them. A change is first made as a
+/// commit off the branch (<see cref="PreparePublish"/>, <see cref="PrepareDelete"/>), recorded in the store, and only then put
+/// on the branch (<see cref="Advance"/>), so that the store holds every change and any hub can replay them
+/// (<see cref="Replay"/>) into the same commits.
 /// </summary>
-public sealed class WorkflowRepository : IDisposable
+public sealed partial class WorkflowRepository : IDisposable
 {
     private const string Branch = "refs/heads/main";
     private const string Trailer = "Cyclone-Workflow: ";
     private readonly Lock _lock = new();
-    private readonly Repository _repo;
+    private readonly string _directory;
+    private Repository _repo;
 
     public WorkflowRepository(string directory)
     {
-        if (!Repository.IsValid(directory))
-        {
-            Directory.CreateDirectory(directory);
-            Repository.Init(directory, isBare: true);
-            using var fresh = new Repository(directory);
-            fresh.Refs.UpdateTarget("HEAD", Branch);
-        }
-
-        _repo = new Repository(directory);
+        _directory = directory;
+        _repo = Open(directory);
     }
 
+    /// <summary>Publishes at once (prepare and advance), for a repository that no store follows.</summary>
     public WorkflowVersion Publish(string name, string format, ReadOnlyMemory<byte> content, string author, string message, DateTimeOffset when)
     {
         lock (_lock)
         {
-            var head = Head();
-            var tree = head is null ? new TreeDefinition() : TreeDefinition.From(head.Tree);
-            RemoveFiles(head, tree, name);
-            using var stream = new MemoryStream(content.ToArray());
-            tree.Add(PathOf(name, format), _repo.ObjectDatabase.CreateBlob(stream), Mode.NonExecutableFile);
-            var commit = Commit(head, tree, author, message, when, name, "publish");
-            return new WorkflowVersion(name, commit.Sha, author, when, message, format, Deleted: false);
+            var change = PreparePublish(name, format, content, author, message, when);
+            Advance(change);
+            return change.Version;
         }
     }
 
+    /// <summary>Deletes at once (prepare and advance); null when there is no such workflow.</summary>
     public WorkflowVersion? Delete(string name, string author, string message, DateTimeOffset when)
+    {
+        lock (_lock)
+        {
+            if (PrepareDelete(name, author, message, when) is not { } change)
+            {
+                return null;
+            }
+
+            Advance(change);
+            return change.Version;
+        }
+    }
+
+    /// <summary>The commit of a new version of <paramref name="name"/> on top of the branch, not yet on it.</summary>
+    public PendingWorkflowChange PreparePublish(string name, string format, ReadOnlyMemory<byte> content, string author, string message, DateTimeOffset when)
+    {
+        lock (_lock)
+        {
+            var text = CommitText(message, name, "publish");
+            var commit = Build(Head(), name, format, content.ToArray(), author, text, when);
+            return new PendingWorkflowChange(
+                new WorkflowChangeRecord(0, name, "publish", format, content.ToArray(), author, text, when, commit.Sha),
+                new WorkflowVersion(name, commit.Sha, author, when, message, format, Deleted: false));
+        }
+    }
+
+    /// <summary>The commit that deletes <paramref name="name"/>, not yet on the branch; null when there is no such workflow.</summary>
+    public PendingWorkflowChange? PrepareDelete(string name, string author, string message, DateTimeOffset when)
     {
         lock (_lock)
         {
@@ -52,10 +76,27 @@ public sealed class WorkflowRepository : IDisposable
                 return null;
             }
 
-            var tree = TreeDefinition.From(head.Tree);
-            RemoveFiles(head, tree, name);
-            var commit = Commit(head, tree, author, message, when, name, "delete");
-            return new WorkflowVersion(name, commit.Sha, author, when, message, "", Deleted: true);
+            var text = CommitText(message, name, "delete");
+            var commit = Build(head, name, null, [], author, text, when);
+            return new PendingWorkflowChange(
+                new WorkflowChangeRecord(0, name, "delete", "", [], author, text, when, commit.Sha),
+                new WorkflowVersion(name, commit.Sha, author, when, message, "", Deleted: true));
+        }
+    }
+
+    /// <summary>Puts a prepared change on the branch; refuses when the branch moved since it was prepared.</summary>
+    public void Advance(PendingWorkflowChange change)
+    {
+        lock (_lock)
+        {
+            var commit = _repo.Lookup<Commit>(change.Change.Commit) ?? throw new InvalidOperationException($"commit {change.Change.Commit} is not in the repository");
+            var parent = commit.Parents.FirstOrDefault()?.Sha;
+            if (parent != Head()?.Sha)
+            {
+                throw new InvalidOperationException($"the workflow repository moved since commit {commit.Sha} was prepared");
+            }
+
+            _repo.Refs.Add(Branch, commit.Id, allowOverwrite: true);
         }
     }
 
@@ -70,11 +111,7 @@ public sealed class WorkflowRepository : IDisposable
                 return null;
             }
 
-            var blob = (Blob)entry.Target;
-            using var stream = blob.GetContentStream();
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            return new StoredWorkflow(name, entry.Name.EndsWith(".nc", StringComparison.Ordinal) ? "nodeworks" : "native", buffer.ToArray(), commit.Sha);
+            return new StoredWorkflow(name, entry.Name.EndsWith(".nc", StringComparison.Ordinal) ? "nodeworks" : "native", ReadBlob((Blob)entry.Target), commit.Sha);
         }
     }
 
@@ -144,13 +181,37 @@ public sealed class WorkflowRepository : IDisposable
         }
     }
 
-    private Commit Commit(Commit? head, TreeDefinition tree, string author, string message, DateTimeOffset when, string name, string action)
+    private static string CommitText(string message, string name, string action) => $"{message}\n\n{Trailer}{name}\nCyclone-Action: {action}\n";
+
+    /// <summary>
+    /// The commit on <paramref name="head"/> whose tree has <paramref name="name"/>'s file replaced by <paramref name="content"/>
+    /// in <paramref name="format"/> (removed when null), with exactly <paramref name="text"/>: the same inputs make the same commit.
+    /// </summary>
+    private Commit Build(Commit? head, string name, string? format, byte[] content, string author, string text, DateTimeOffset when)
     {
+        var tree = head is null ? new TreeDefinition() : TreeDefinition.From(head.Tree);
+        RemoveFiles(head, tree, name);
+        if (format is not null)
+        {
+            using var stream = new MemoryStream(content);
+            tree.Add(PathOf(name, format), _repo.ObjectDatabase.CreateBlob(stream), Mode.NonExecutableFile);
+        }
+
         var signature = new Signature(author, $"{author}@cyclone.local", when);
-        var text = $"{message}\n\n{Trailer}{name}\nCyclone-Action: {action}\n";
-        var commit = _repo.ObjectDatabase.CreateCommit(signature, signature, text, _repo.ObjectDatabase.CreateTree(tree), head is null ? [] : [head], prettifyMessage: false);
-        _repo.Refs.Add(Branch, commit.Id, allowOverwrite: true);
-        return commit;
+        return _repo.ObjectDatabase.CreateCommit(signature, signature, text, _repo.ObjectDatabase.CreateTree(tree), head is null ? [] : [head], prettifyMessage: false);
+    }
+
+    private static Repository Open(string directory)
+    {
+        if (!Repository.IsValid(directory))
+        {
+            Directory.CreateDirectory(directory);
+            Repository.Init(directory, isBare: true);
+            using var fresh = new Repository(directory);
+            fresh.Refs.UpdateTarget("HEAD", Branch);
+        }
+
+        return new Repository(directory);
     }
 
     private static (string? Workflow, string? Action, string Text) Parse(string message)
