@@ -26,7 +26,7 @@ public sealed partial class ProcessAttempt : IRunningAttempt
         _sink = sink;
         _time = time;
         _logger = logger;
-        Completion = Task.FromException<AttemptResult>(new InvalidOperationException("the attempt has not begun"));
+        Completion = AttemptNotBegun.Completion;
     }
 
     public Lease Lease { get; }
@@ -107,6 +107,9 @@ public sealed partial class ProcessAttempt : IRunningAttempt
             await _sink.FlushAsync(CancellationToken.None);
             foreach (var process in processes)
             {
+                // read synchronously, the pipes are not closed by Process.Dispose: left to the finalizer, they cost more
+                process.StandardOutput.Dispose();
+                process.StandardError.Dispose();
                 process.Dispose();
             }
 

@@ -66,48 +66,58 @@ internal static class ProcessTree
     /// <summary>True while <paramref name="pid"/> exists and is not a zombie.</summary>
     public static bool IsAlive(int pid) => TryRead(pid, out var stat) && stat.State != 'Z' && stat.State != 'X';
 
-    /// <summary>Reads the status line of one process.</summary>
+    /// <summary>Reads the status line of one process; false when it is gone (no exception: a busy host loses many between listing and reading).</summary>
     public static bool TryRead(int pid, out ProcStat stat)
     {
         stat = default;
-        try
-        {
-            return TryParse(File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat"), out stat);
-        }
-        catch (IOException)
-        {
-            return false; // gone between listing and reading
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return false;
-        }
+        Span<byte> line = stackalloc byte[1024];
+        var length = NativeMethods.ReadProcStat(pid, line);
+        return length > 0 && TryParse(line[..length], out stat);
     }
 
     /// <summary>Parses a <c>/proc/[pid]/stat</c> line; the command name may hold spaces and parentheses.</summary>
-    internal static bool TryParse(string line, out ProcStat stat)
+    internal static bool TryParse(ReadOnlySpan<byte> line, out ProcStat stat)
     {
         stat = default;
-        var open = line.IndexOf('(', StringComparison.Ordinal);
-        var close = line.LastIndexOf(')');
-        if (open <= 0 || close < open)
+        var open = line.IndexOf((byte)'(');
+        var close = line.LastIndexOf((byte)')');
+        if (open <= 0 || close < open || !TryInt(line[..open].Trim((byte)' '), out var pid))
         {
             return false;
         }
 
-        var rest = line[(close + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (rest.Length < 4
-            || !int.TryParse(line.AsSpan(0, open).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid)
-            || !int.TryParse(rest[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ppid)
-            || !int.TryParse(rest[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var group)
-            || !int.TryParse(rest[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var session))
+        // after the name: " S ppid pgrp session ..."
+        var rest = line[(close + 1)..];
+        Span<int> fields = stackalloc int[3];
+        var state = (byte)0;
+        for (var field = 0; field < 4; field++)
         {
-            return false;
+            rest = rest.TrimStart((byte)' ');
+            var space = rest.IndexOf((byte)' ');
+            var token = space < 0 ? rest : rest[..space];
+            if (token.IsEmpty)
+            {
+                return false;
+            }
+
+            if (field == 0)
+            {
+                state = token[0];
+            }
+            else if (!TryInt(token, out fields[field - 1]))
+            {
+                return false;
+            }
+
+            rest = space < 0 ? [] : rest[space..];
         }
 
-        stat = new ProcStat(pid, rest[0][0], ppid, group, session);
+        stat = new ProcStat(pid, (char)state, fields[0], fields[1], fields[2]);
         return true;
     }
+
+    private static bool TryInt(ReadOnlySpan<byte> text, out int value) =>
+        System.Buffers.Text.Utf8Parser.TryParse(text, out value, out var used) && used == text.Length;
 
     private static List<ProcStat> ReadAll()
     {

@@ -21,7 +21,7 @@ public sealed class TypedTaskAttempt(Lease lease, TaskCatalog catalog, IOutputSi
 
     public Lease Lease { get; } = lease;
 
-    public Task<AttemptResult> Completion { get; private set; } = Task.FromException<AttemptResult>(new InvalidOperationException("not begun"));
+    public Task<AttemptResult> Completion { get; private set; } = AttemptNotBegun.Completion;
 
     public void Stop(string reason) => End(OutcomeKind.Stopped, $"stopped by the hub: {reason}");
 

@@ -19,8 +19,12 @@ public enum PartEnd
     Stopped,
 }
 
-/// <summary>An agent's report of how a node part ended, with the outputs (JSON object text) the task reported.</summary>
-public readonly record struct PartResult(PartEnd End, int ExitCode, string? Message = null, string? Outputs = null)
+/// <summary>
+/// An agent's report of how a node part ended, with the outputs (JSON object text) the task reported, and how long it ran on
+/// the agent when the agent said (<see cref="RunTime"/>; without it the hub counts from the lease, which includes any wait in
+/// the agent's prefetch queue).
+/// </summary>
+public readonly record struct PartResult(PartEnd End, int ExitCode, string? Message = null, string? Outputs = null, TimeSpan? RunTime = null)
 {
     public bool Succeeded => End == PartEnd.Exited && ExitCode == 0;
 }

@@ -35,9 +35,9 @@ public sealed partial class SchedulerState
         }
         else if (Array.TrueForAll(task.PartDone, d => d))
         {
-            if (task.StartedAt is { } started)
+            if ((result.RunTime ?? (task.StartedAt is { } started ? now - started : (TimeSpan?)null)) is { } ran)
             {
-                _durations.Record(task.RunnerClass, now - started);
+                _durations.Record(task.RunnerClass, ran); // how long it ran, not how long it queued on the agent
             }
 
             Finish(task, TaskState.Completed, now, fx, exitCode: 0, reason: null, task.ReportedOutputs);

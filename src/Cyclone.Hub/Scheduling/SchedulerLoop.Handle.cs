@@ -233,7 +233,8 @@ public sealed partial class SchedulerLoop
             };
             var message = string.IsNullOrEmpty(o.Message) ? null : o.Message;
             var ignoredBefore = batch.Effects.IgnoredOutcomes;
-            var result = new PartResult(end, o.ExitCode, message, string.IsNullOrEmpty(o.OutputsJson) ? null : o.OutputsJson);
+            var ran = o.StartedUnixMs > 0 && o.EndedUnixMs >= o.StartedUnixMs ? TimeSpan.FromMilliseconds(o.EndedUnixMs - o.StartedUnixMs) : (TimeSpan?)null;
+            var result = new PartResult(end, o.ExitCode, message, string.IsNullOrEmpty(o.OutputsJson) ? null : o.OutputsJson, ran);
             if (result.Outputs is not null && !IsJsonObject(result.Outputs))
             {
                 // agents check outputs before they report them; unreadable ones fail the part as the agent would, and are never stored

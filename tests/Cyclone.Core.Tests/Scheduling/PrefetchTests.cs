@@ -67,6 +67,23 @@ public sealed class PrefetchTests
     }
 
     [Fact]
+    public void Tasks_that_ran_briefly_on_the_agent_count_as_short_however_long_they_waited_in_its_queue()
+    {
+        Submit(1, 100, "true");
+        ConnectWithPrefetch("a", slots: 2, prefetch: 8);
+        for (var id = 1L; id <= 4; id++)
+        {
+            _h.Time.Advance(TimeSpan.FromSeconds(2)); // two seconds from lease to outcome, most of it queued behind others
+            _h.Outcome("a", id, 1, 0, new PartResult(PartEnd.Exited, 0, RunTime: TimeSpan.FromMilliseconds(4)));
+            _h.Dispatch();
+        }
+
+        Assert.True(_h.State.Durations.IsShort("true", _h.State.Options.ShortTask));
+        Assert.Equal(TimeSpan.FromMilliseconds(4), _h.State.Durations.Mean("true"));
+        Assert.True(_h.Agent("a").PartCount > 2, "the short tasks are queued beyond the free slots");
+    }
+
+    [Fact]
     public void An_agent_without_prefetch_gets_no_more_than_its_slots()
     {
         Submit(1, 100, "noop");

@@ -27,7 +27,7 @@ public sealed partial class SlurmAttempt : IRunningAttempt
         _sink = sink;
         _time = time;
         _logger = logger;
-        Completion = Task.FromException<AttemptResult>(new InvalidOperationException("the attempt has not begun"));
+        Completion = AttemptNotBegun.Completion;
     }
 
     public Lease Lease { get; }
