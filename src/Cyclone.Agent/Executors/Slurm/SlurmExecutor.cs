@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace Cyclone.Agent.Executors.Slurm;
 
 /// <summary>
-/// Runs leases as Slurm batch jobs (an agent started with <c>--executor slurm</c>, on a host where <c>sbatch</c> works).
+/// Runs leases as Slurm batch jobs (an agent started with <c>--executor slurm</c>, on a host where <c>sbatch</c> works):
+/// commands as they are, typed tasks through <c>cyclone task exec</c> (<see cref="SlurmTypedTask"/>).
 /// Each node of each attempt is one job, named and commented with the task, the attempt and the agent
 /// (<see cref="SlurmJobName"/>), with its files in a directory of its own (<see cref="SlurmJobFiles"/>). At start,
 /// <see cref="RecoverAsync"/> finds the jobs a previous agent of the same name left, so that they are reported to the hub
@@ -23,6 +24,7 @@ public sealed partial class SlurmExecutor
     private readonly ILogger<SlurmExecutor> _logger;
     private readonly string _agent;
     private readonly string _root;
+    private readonly string? _plugins;
 
     public SlurmExecutor(AgentOptions options, ISlurmCommands commands, SlurmQueue queue, IOutputSink sink, TimeProvider time, ILogger<SlurmExecutor> logger)
     {
@@ -33,6 +35,7 @@ public sealed partial class SlurmExecutor
         _time = time;
         _logger = logger;
         _agent = options.Name;
+        _plugins = options.PluginDirectory;
         _root = string.IsNullOrEmpty(Options.JobDirectory) ? Path.Combine(options.StateDirectoryPath(), "slurm-jobs") : Path.GetFullPath(Options.JobDirectory);
     }
 
@@ -118,15 +121,21 @@ public sealed partial class SlurmExecutor
         var lease = attempt.Lease;
         var files = attempt.Files;
         var host = Environment.MachineName;
-        if (lease.Command.Count == 0)
+        var command = string.IsNullOrEmpty(lease.Kind) ? lease.Command.ToList() : SlurmTypedTask.Command(CycloneProgram.Words(Options.Cyclone), files.LeaseFile, _plugins);
+        if (command.Count == 0)
         {
-            return (null, "the lease has no command (typed tasks do not run through Slurm)");
+            return (null, "the lease has neither a command nor a typed task kind");
         }
 
-        var workingDir = string.IsNullOrEmpty(lease.WorkingDir) ? Environment.CurrentDirectory : Path.GetFullPath(lease.WorkingDir);
+        var workingDir = WorkingDirectory(lease);
         if (!Directory.Exists(workingDir))
         {
             return (null, $"working directory '{lease.WorkingDir}' does not exist on host {host}");
+        }
+
+        if (SlurmOutputFiles.Create(lease, files, workingDir) is { } outputError)
+        {
+            return (null, outputError);
         }
 
         Dictionary<string, string> variables;
@@ -141,7 +150,7 @@ public sealed partial class SlurmExecutor
                 variables[key] = value;
             }
 
-            await File.WriteAllTextAsync(files.RankScript, SlurmJobScript.Rank(lease, files, variables), ct);
+            await File.WriteAllTextAsync(files.RankScript, SlurmJobScript.Rank(lease, command, files, variables), ct);
             await File.WriteAllTextAsync(files.BatchScript, SlurmJobScript.Batch(lease, files, _agent), ct);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
@@ -159,6 +168,10 @@ public sealed partial class SlurmExecutor
         await File.WriteAllTextAsync(files.JobIdFile, jobId.ToString(CultureInfo.InvariantCulture), ct);
         return (jobId, string.Empty);
     }
+
+    /// <summary>Where the job runs (<c>--chdir</c>) and relative output patterns start: the task's directory, else the agent's.</summary>
+    internal static string WorkingDirectory(Lease lease) =>
+        string.IsNullOrEmpty(lease.WorkingDir) ? Environment.CurrentDirectory : Path.GetFullPath(lease.WorkingDir);
 
     /// <summary>Asks Slurm to cancel the job; true when it took the order.</summary>
     internal async Task<bool> CancelAsync(long jobId, string why, CancellationToken ct)
