@@ -18,8 +18,10 @@ public static class SlurmAgentSetup
 
     /// <summary>
     /// With the Slurm executor: the agent carries the <c>slurm</c> label and <c>cluster-nodes=N</c> (so the hub places a
-    /// task of up to N nodes on it whole; N is <c>Agent:Slurm:MaxNodes</c>, else the nodes <c>sinfo</c> lists) and offers the memory and GPUs of the cluster's nodes (<c>sinfo</c>). As a pilot: finds when its allocation ends and carries the <c>pilot</c> label. Answers the
-    /// machine to register with, or what makes the agent unable to start.
+    /// task of up to N nodes on it whole; N is <c>Agent:Slurm:MaxNodes</c>, else the nodes <c>sinfo</c> lists) and offers
+    /// the memory and GPUs of the cluster's nodes (<c>sinfo</c>); another agent may not carry <c>cluster-nodes=</c>. As a
+    /// pilot: finds when its allocation ends and carries the <c>pilot</c> label. Answers the machine to register with, or
+    /// what makes the agent unable to start.
     /// </summary>
     public static async Task<(MachineInfo Machine, string? Problem)> PrepareAsync(AgentOptions options, MachineInfo machine, CancellationToken ct)
     {
