@@ -130,6 +130,33 @@ public class WholeGangDispatchTests
     }
 
     [Fact]
+    public void A_task_placed_whole_before_a_hub_restart_is_kept_when_its_agent_comes_back_with_node_0()
+    {
+        var task = SchedulerHarness.NewTask(1, nodes: 3);
+        _h.State.Restore(task, TaskState.Running, attempt: 2, failures: 0, ["slurm", "slurm", "slurm"], _h.Now, _h.Now);
+
+        var fx = _h.Connect("slurm", slots: 16, labels: Cluster4, running: new RunningPart(1, 2, 0));
+
+        Assert.True(fx.IsEmpty);
+        Assert.True(_h.Task(1).PlacedWhole);
+        Assert.Equal(new AgentCapacity(13, 16L << 30, 0), _h.Agent("slurm").Free);
+        Assert.Equal(TaskState.Completed, Assert.Single(_h.Succeed("slurm", 1, attempt: 2).Transitions).State);
+    }
+
+    [Fact]
+    public void A_pilot_like_cluster_agent_takes_a_whole_task_only_when_it_ends_before_the_agent_goes()
+    {
+        var fx = new SchedulerEffects();
+        _h.State.Connect("slurm", new AgentCapacity(16, 16L << 30, 0), SchedulerHarness.Labels(Cluster4), [], _h.Now, fx, availableUntil: _h.Now.AddMinutes(10));
+        _h.Submit(1, nodes: 2, timeLimit: TimeSpan.FromMinutes(20));
+        _h.Submit(2, nodes: 2, timeLimit: TimeSpan.FromMinutes(5));
+
+        var leases = _h.Dispatch().Leases;
+
+        Assert.Equal([2L], leases.Select(l => l.TaskId));
+    }
+
+    [Fact]
     public void A_multi_node_demand_one_cluster_agent_can_hold_is_satisfiable()
     {
         _h.Connect("slurm", slots: 16, labels: Cluster4);
