@@ -40,6 +40,7 @@ public static class CycloneCommandLine
             Commands.Access.TokenCommand.Create(),
             Commands.Access.AuditCommand.Create(),
             SlurmCommand.Create(),
+            TaskExecCommand.Create(),
         };
         return root;
     }

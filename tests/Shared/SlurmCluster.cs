@@ -56,6 +56,12 @@ internal sealed class SlurmCluster : IAsyncDisposable
     /// <summary>The one partition.</summary>
     public const string Partition = "debug";
 
+    /// <summary>
+    /// A second node of the partition that never comes up (<c>State=FUTURE</c>, hidden from <c>sinfo</c>): Slurm takes a job
+    /// of two nodes and keeps it pending instead of refusing it, so that tests can see such a job exists.
+    /// </summary>
+    public const string PhantomNode = "phantom";
+
     /// <summary>Variables a process needs to use this cluster (its Slurm commands read them).</summary>
     public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string> { ["SLURM_CONF"] = ConfPath };
 
@@ -213,7 +219,8 @@ internal sealed class SlurmCluster : IAsyncDisposable
             ReturnToService=2
             SlurmdParameters=config_overrides
             NodeName={NodeName} NodeAddr=127.0.0.1 CPUs={cpus} RealMemory={memoryMb} State=UNKNOWN
-            PartitionName={Partition} Nodes={NodeName} Default=YES MaxTime=INFINITE State=UP
+            NodeName={PhantomNode} NodeAddr=127.0.0.2 CPUs={cpus} RealMemory={memoryMb} State=FUTURE
+            PartitionName={Partition} Nodes={NodeName},{PhantomNode} Default=YES MaxTime=INFINITE State=UP
 
             """;
     }

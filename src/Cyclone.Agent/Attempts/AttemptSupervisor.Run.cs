@@ -9,7 +9,7 @@ public sealed partial class AttemptSupervisor
     private void Start(Lease lease)
     {
         var id = AttemptId.Of(lease);
-        var slots = LeaseEnvironment.ProcsPerNode(lease) * Math.Max(1, lease.CpusPerProc);
+        var slots = LeaseEnvironment.Slots(lease);
         IRunningAttempt attempt;
         lock (_lock)
         {
@@ -43,8 +43,8 @@ public sealed partial class AttemptSupervisor
 
     private IRunningAttempt StartLocked(AttemptId id, Lease lease, int slots)
     {
-        var attempt = !string.IsNullOrEmpty(lease.Kind) && _typed is not null ? _typed.Start(lease)
-            : _slurm is not null ? _slurm.Start(lease)
+        var attempt = _slurm is not null ? _slurm.Start(lease)
+            : !string.IsNullOrEmpty(lease.Kind) && _typed is not null ? _typed.Start(lease)
             : _executor.Start(lease);
         _running.Add(id, attempt);
         _usedSlots += slots;

@@ -130,7 +130,7 @@ public sealed partial class AttemptSupervisor
         foreach (var attempt in recovered)
         {
             var id = AttemptId.Of(attempt.Lease);
-            var slots = LeaseEnvironment.ProcsPerNode(attempt.Lease) * Math.Max(1, attempt.Lease.CpusPerProc);
+            var slots = LeaseEnvironment.Slots(attempt.Lease);
             lock (_lock)
             {
                 _running.Add(id, attempt);

@@ -39,6 +39,17 @@ public static class LeaseEnvironment
     /// <summary>Processes to start on this node: <c>procs_per_node</c>, at least one.</summary>
     public static int ProcsPerNode(Lease lease) => Math.Max(1, lease.ProcsPerNode);
 
+    /// <summary>
+    /// The nodes this one lease stands for: all of the task's when the hub placed it whole on this agent (every entry of
+    /// its node list is the same agent, one that stands for a cluster: a Slurm agent runs it as one job of that many
+    /// nodes); else one.
+    /// </summary>
+    public static int NodesOf(Lease lease) =>
+        lease.Nnodes > 1 && lease.Nodelist.Count == lease.Nnodes && lease.Nodelist.All(n => n == lease.Nodelist[0]) ? lease.Nnodes : 1;
+
+    /// <summary>The slots the lease holds, counted as the hub counts them: processes per node times CPUs per process, for each node it stands for.</summary>
+    public static int Slots(Lease lease) => ProcsPerNode(lease) * Math.Max(1, lease.CpusPerProc) * NodesOf(lease);
+
     /// <summary>The global rank of process <paramref name="localId"/> of <paramref name="lease"/>.</summary>
     public static int Rank(Lease lease, int localId) => (lease.NodeIndex * ProcsPerNode(lease)) + localId;
 

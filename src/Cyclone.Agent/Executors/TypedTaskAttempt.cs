@@ -1,9 +1,6 @@
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Cyclone.Agent.Output;
 using Cyclone.Protocol.Agent;
-using Cyclone.Tasks;
 using Cyclone.Tasks.Catalog;
 using Google.Protobuf;
 
@@ -48,19 +45,10 @@ public sealed class TypedTaskAttempt(Lease lease, TaskCatalog catalog, IOutputSi
     private async Task<AttemptResult> RunAsync()
     {
         var started = time.GetUtcNow();
-        ICycloneTask? task;
-        try
-        {
-            task = catalog.Create(Lease.Kind);
-        }
-        catch (InvalidOperationException ex)
-        {
-            return new AttemptResult(OutcomeKind.StartFailed, -1, $"task kind '{Lease.Kind}' could not be created on host {Environment.MachineName}: {ex.Message}", started, time.GetUtcNow());
-        }
-
+        var (task, problem) = TypedTaskRun.Create(catalog, Lease.Kind);
         if (task is null)
         {
-            return new AttemptResult(OutcomeKind.StartFailed, -1, $"task kind '{Lease.Kind}' is not known to the agent on host {Environment.MachineName}", started, time.GetUtcNow());
+            return new AttemptResult(OutcomeKind.StartFailed, -1, problem, started, time.GetUtcNow());
         }
 
         using var limit = Lease.TimeLimitMs > 0
@@ -70,29 +58,12 @@ public sealed class TypedTaskAttempt(Lease lease, TaskCatalog catalog, IOutputSi
         AttemptResult result;
         try
         {
-            var inputs = string.IsNullOrEmpty(Lease.InputsJson) ? [] : JsonNode.Parse(Lease.InputsJson) as JsonObject ?? [];
-            var context = new TaskContext(inputs, Lease.JobId, Lease.TaskId, Lease.Attempt, Lease.Kind, output);
-            var outputs = await task.RunAsync(context, _cancel.Token);
-            if (context.Results.ToJson() is { } results)
-            {
-                outputs[TaskResults.OutputsKey] = results;
-            }
-
-            result = new AttemptResult(OutcomeKind.Exited, 0, "", started, time.GetUtcNow(), outputs.ToJsonString());
+            var (exitCode, message, outputs) = await TypedTaskRun.RunAsync(task, Lease, output, _cancel.Token);
+            result = new AttemptResult(OutcomeKind.Exited, exitCode, message, started, time.GetUtcNow(), outputs);
         }
         catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
         {
             result = new AttemptResult(_endKind, -1, _endMessage, started, time.GetUtcNow());
-        }
-        catch (TaskFailedException ex)
-        {
-            output.WriteLine($"{Lease.Kind}: {ex.Message}");
-            result = new AttemptResult(OutcomeKind.Exited, ex.ExitCode, $"{Lease.Kind}: {ex.Message}", started, time.GetUtcNow());
-        }
-        catch (Exception ex) when (ex is TaskInputException or JsonException or InvalidOperationException or ArgumentException or FormatException)
-        {
-            output.WriteLine($"{Lease.Kind}: {ex.Message}");
-            result = new AttemptResult(OutcomeKind.Exited, 1, $"{Lease.Kind}: {ex.Message}", started, time.GetUtcNow());
         }
 
         var text = output.ToString();

@@ -108,6 +108,11 @@ public sealed partial class AgentOptions
             yield return problem;
         }
 
+        if (PilotRecheck < TimeSpan.FromSeconds(1) || PilotRecheck > MaxWait)
+        {
+            yield return $"Agent:PilotRecheck must be between 1 s and {MaxWait} (is {PilotRecheck})";
+        }
+
         if (PilotMargin < TimeSpan.Zero || PilotMargin > MaxWait)
         {
             yield return $"Agent:PilotMargin must be between 0 and {MaxWait} (is {PilotMargin})";

@@ -110,6 +110,13 @@ public sealed partial class AgentOptions
     /// <summary>How long before its allocation ends a pilot agent leaves (so that it goes before Slurm kills it). Default: 1 min.</summary>
     public TimeSpan PilotMargin { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How often a pilot agent asks Slurm again when its allocation ends (<c>squeue -j $SLURM_JOB_ID -o %e</c>), so that
+    /// an allocation extended (or cut) with <c>scontrol update JobId=... TimeLimit=...</c> moves when it leaves and what
+    /// the hub leases it. Default: 1 min.
+    /// </summary>
+    public TimeSpan PilotRecheck { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The state directory: <see cref="StateDirectory"/> or its default for this agent's name.</summary>
     public string StateDirectoryPath()
     {

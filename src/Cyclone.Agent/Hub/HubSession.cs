@@ -40,6 +40,25 @@ public sealed partial class HubSession
     public Action<string>? Retire { get; set; }
 
     private string? _refusal;
+    private CancellationTokenSource? _current;
+    private string? _reregistering;
+
+    /// <summary>
+    /// Ends the current stream so that the agent registers again at once with what it now says of itself (a pilot whose
+    /// allocation moved: the hub then leases it by the new end). Its attempts go on; the hub keeps them on the new stream.
+    /// </summary>
+    public void Reregister(string reason)
+    {
+        _reregistering = reason;
+        try
+        {
+            Volatile.Read(ref _current)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // the stream has just ended: the next registration says the new things anyway
+        }
+    }
 
     /// <summary>Set once the agent leaves: the Leaving message every new stream repeats after its Welcome.</summary>
     public Leaving? Leaving { get; set; }
@@ -55,6 +74,8 @@ public sealed partial class HubSession
         using var channel = GrpcChannel.ForAddress(hub.GrpcUrl, new GrpcChannelOptions { HttpHandler = handler, MaxReceiveMessageSize = 64 << 20 });
         var headers = new Metadata { { "authorization", $"Bearer {_options.Token}" } };
         using var session = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        _reregistering = null; // this registration says the new things already
+        Volatile.Write(ref _current, session);
         try
         {
             using var call = new AgentHub.AgentHubClient(channel).Connect(headers, cancellationToken: session.Token);
@@ -70,7 +91,17 @@ public sealed partial class HubSession
             _outbox.Connected = true;
             _refusal = null;
             var reason = await RunStreamAsync(call, welcome, finished, session);
+            if (_reregistering is { } again)
+            {
+                _reregistering = null;
+                reason = $"registering again: {again}";
+            }
             return _refusal is { } refusal ? new SessionEnd(true, refusal, Refused: true) : new SessionEnd(true, reason);
+        }
+        catch (Exception ex) when (ex is RpcException or OperationCanceledException && !ct.IsCancellationRequested && _reregistering is { } why)
+        {
+            _reregistering = null;
+            return new SessionEnd(_outbox.Connected, $"registering again: {why}");
         }
         catch (RpcException ex) when (!ct.IsCancellationRequested)
         {
@@ -79,6 +110,7 @@ public sealed partial class HubSession
         }
         finally
         {
+            Volatile.Write(ref _current, null);
             _outbox.Connected = false;
             await session.CancelAsync();
         }

@@ -34,7 +34,7 @@ public static class SlurmCommand
                 return CycloneCommandLine.UsageError;
             }
 
-            var job = new PilotJob(Program(r.GetValue(program)), r.GetValue(hub) ?? HubOption.Default(), Path.GetFullPath(r.GetValue(tokenFile)!), r.GetValue(prefix) ?? "pilot",
+            var job = new PilotJob(CycloneProgram.Words(r.GetValue(program)), r.GetValue(hub) ?? HubOption.Default(), Path.GetFullPath(r.GetValue(tokenFile)!), r.GetValue(prefix) ?? "pilot",
                 r.GetValue(slots), r.GetValue(labels) ?? string.Empty);
             var script = Path.Combine(Path.GetTempPath(), $"cyclone-pilot-{Guid.NewGuid():N}.sh");
             await File.WriteAllTextAsync(script, job.Script(), ct);
@@ -97,17 +97,5 @@ public static class SlurmCommand
         }
 
         return Core.Parsing.TimeLimitParser.TryParse(t, out var limit, out _) ? limit : null;
-    }
-
-    /// <summary>This cyclone program as words: <c>dotnet cyclone.dll</c> when run through dotnet, else the program itself.</summary>
-    private static IReadOnlyList<string> Program(string? given)
-    {
-        if (!string.IsNullOrEmpty(given))
-        {
-            return [Path.GetFullPath(given)];
-        }
-
-        var process = Environment.ProcessPath ?? "cyclone";
-        return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, typeof(SlurmCommand).Assembly.Location] : [process];
     }
 }

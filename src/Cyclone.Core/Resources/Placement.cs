@@ -3,6 +3,40 @@ namespace Cyclone.Core.Resources;
 /// <summary>Where a node demand can go: label and capacity checks, and all-or-nothing gang placement.</summary>
 public static class Placement
 {
+    /// <summary>
+    /// Label prefix of an agent that stands for a cluster of nodes rather than one host (an agent with the Slurm
+    /// executor carries <c>cluster-nodes=N</c>, N the nodes its Slurm has): a task of up to N nodes can be placed on it
+    /// whole, every node part on that one agent, which runs them as one job of that many nodes.
+    /// </summary>
+    public const string ClusterNodesLabelPrefix = "cluster-nodes=";
+
+    /// <summary>The N of a <c>cluster-nodes=N</c> label among <paramref name="labels"/>; 0 when there is none (an agent of one host).</summary>
+    public static int ClusterNodes(IReadOnlySet<string> labels)
+    {
+        foreach (var label in labels)
+        {
+            if (label.StartsWith(ClusterNodesLabelPrefix, StringComparison.Ordinal)
+                && int.TryParse(label.AsSpan(ClusterNodesLabelPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var nodes))
+            {
+                return nodes;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// True when a task of <paramref name="nodes"/> nodes (more than one) can be placed whole on one agent: it stands for
+    /// a cluster of at least that many nodes (<see cref="ClusterNodesLabelPrefix"/>) and <paramref name="free"/> holds
+    /// the demand of every node together.
+    /// </summary>
+    public static bool FitsWhole(NodeDemand demand, int nodes, AgentCapacity free, IReadOnlySet<string> agentLabels) =>
+        nodes > 1 && ClusterNodes(agentLabels) >= nodes && Fits(Times(demand, nodes), free, agentLabels);
+
+    /// <summary>The demand of <paramref name="nodes"/> nodes together.</summary>
+    public static NodeDemand Times(NodeDemand demand, int nodes) =>
+        demand with { Slots = demand.Slots * nodes, MemoryBytes = demand.MemoryBytes * nodes, Gpus = demand.Gpus * nodes };
+
     /// <summary>True when an agent carrying <paramref name="agentLabels"/> with <paramref name="free"/> can take <paramref name="demand"/>.</summary>
     public static bool Fits(NodeDemand demand, AgentCapacity free, IReadOnlySet<string> agentLabels) =>
         free.Holds(demand) && HasLabels(demand, agentLabels);
@@ -58,7 +92,7 @@ public static class Placement
     public static string? WhyUnsatisfiable(NodeDemand demand, int nodes, IReadOnlyCollection<(AgentCapacity Total, IReadOnlySet<string> Labels)> agents)
     {
         var fitting = agents.Count(a => Fits(demand, a.Total, a.Labels));
-        if (fitting >= nodes)
+        if (fitting >= nodes || agents.Any(a => FitsWhole(demand, nodes, a.Total, a.Labels)))
         {
             return null;
         }

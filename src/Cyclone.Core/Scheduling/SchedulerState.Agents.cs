@@ -38,6 +38,10 @@ public sealed partial class SchedulerState
                 && part.NodeIndex >= 0 && part.NodeIndex < task.Nodes && task.PartAgents[part.NodeIndex] == name && !task.PartDone[part.NodeIndex])
             {
                 kept.Add((part.TaskId, part.NodeIndex));
+                if (part.NodeIndex == 0 && task.PlacedWhole)
+                {
+                    kept.UnionWith(Enumerable.Range(1, task.Nodes - 1).Select(n => (part.TaskId, n)));
+                }
             }
             else
             {
@@ -47,8 +51,13 @@ public sealed partial class SchedulerState
 
         foreach (var (taskId, node) in agent.Parts.Where(p => !kept.Contains(p)).ToList())
         {
+            if (!agent.Parts.Contains((taskId, node)))
+            {
+                continue; // another part of a task placed whole here, already ended with it
+            }
+
             // the agent does not run this part any more: no stop order for it, only for the attempt's other nodes
-            ReleasePart(_tasks[taskId], node);
+            ReleaseParts(_tasks[taskId], node);
             EndAttempt(_tasks[taskId], new PartResult(PartEnd.HandedBack, -1, $"agent {name} came back without node {node} of it"), now, fx);
         }
 
@@ -108,6 +117,11 @@ public sealed partial class SchedulerState
 
         foreach (var (taskId, node) in agent.Parts.ToList())
         {
+            if (!agent.Parts.Contains((taskId, node)))
+            {
+                continue; // another part of a task placed whole here, already ended with it
+            }
+
             var task = _tasks[taskId];
             EndAttempt(task, new PartResult(PartEnd.HandedBack, -1, $"agent {name} handed node {node} back"), now, fx);
         }

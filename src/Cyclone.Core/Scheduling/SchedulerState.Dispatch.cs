@@ -10,7 +10,8 @@ public sealed partial class SchedulerState
     /// <summary>
     /// Hands ready tasks to agents with free capacity, the agent that asked first served first,
     /// each taking what fits in priority-then-age order. Multi-node tasks are placed all-or-nothing
-    /// on distinct agents, starting with the asking agent.
+    /// on distinct agents, starting with the asking agent, or whole on an asking agent that stands for a cluster
+    /// (<see cref="Placement.FitsWhole"/>).
     /// </summary>
     public void Dispatch(DateTimeOffset now, SchedulerEffects fx)
     {
@@ -61,6 +62,14 @@ public sealed partial class SchedulerState
                         taken.Add(task);
                     }
 
+                    continue;
+                }
+
+                if (Placement.FitsWhole(task.Demand, task.Nodes, agent.Free, agent.Labels) && Placement.FitsInTime(task.TimeLimit, agent.AvailableUntil, now))
+                {
+                    // an agent that stands for a cluster (Slurm) takes the whole task and runs it as one job of that many nodes
+                    Lease(task, Enumerable.Repeat(agent, task.Nodes).ToList(), now, fx);
+                    taken.Add(task);
                     continue;
                 }
 
@@ -169,6 +178,11 @@ public sealed partial class SchedulerState
             agent.Parts.Add((task.Id, node));
             task.PartAgents[node] = agent.Name;
             task.PartDone[node] = false;
+            if (node > 0 && agent == agents[0])
+            {
+                continue; // placed whole: the agent gets one lease, for node 0, that stands for every node
+            }
+
             (grants ?? fx.Leases).Add(new LeaseGrant(agent.Name, task.Id, task.JobId, task.Attempt, node, names));
         }
 

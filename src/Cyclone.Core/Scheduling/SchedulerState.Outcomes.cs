@@ -17,7 +17,7 @@ public sealed partial class SchedulerState
             return;
         }
 
-        ReleasePart(task, node);
+        ReleaseParts(task, node);
         if (node == 0 && result.Outputs is not null)
         {
             task.ReportedOutputs = result.Outputs;
@@ -106,8 +106,32 @@ public sealed partial class SchedulerState
                 continue;
             }
 
+            if (node > 0 && task.PlacedWhole)
+            {
+                ReleasePart(task, node); // the agent holds one lease for all of them, node 0's
+                continue;
+            }
+
             fx.Stops.Add(new StopOrder(name, task.Id, task.Attempt, node, reason));
             ReleasePart(task, node);
+        }
+    }
+
+    /// <summary>Releases <paramref name="node"/>, or every part when the task is placed whole on one agent (its lease stands for them all).</summary>
+    private void ReleaseParts(SchedulerTask task, int node)
+    {
+        if (!task.PlacedWhole)
+        {
+            ReleasePart(task, node);
+            return;
+        }
+
+        for (var n = 0; n < task.Nodes; n++)
+        {
+            if (!task.PartDone[n])
+            {
+                ReleasePart(task, n);
+            }
         }
     }
 

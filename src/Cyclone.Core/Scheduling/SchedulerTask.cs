@@ -88,6 +88,12 @@ public sealed class SchedulerTask
     /// <summary>Which node parts of the current attempt have ended.</summary>
     public bool[] PartDone { get; }
 
+    /// <summary>
+    /// True when every node part of the current attempt is on one agent (one that stands for a cluster, see
+    /// <see cref="Resources.Placement.FitsWhole"/>): it holds one lease, node 0's, and its outcome ends every part.
+    /// </summary>
+    public bool PlacedWhole => Nodes > 1 && PartAgents[0] is { } first && Array.TrueForAll(PartAgents, a => a == first);
+
     internal void ClearParts()
     {
         Array.Clear(PartAgents);

@@ -7,8 +7,11 @@ internal sealed partial class TestCluster
     /// <summary>The directory where agents of this cluster keep their state (and the Slurm executor its job directories).</summary>
     public string AgentStateDirectory => Path.Combine(DataDirectory, "agent-state");
 
-    /// <summary>Starts an agent with <c>--executor slurm</c> that submits to <paramref name="slurm"/>, without waiting for it to register.</summary>
-    public CycloneProcess LaunchSlurmAgent(string name, int slots, SlurmCluster slurm, string? labels = null)
+    /// <summary>
+    /// Starts an agent with <c>--executor slurm</c> that submits to <paramref name="slurm"/>, without waiting for it to
+    /// register; <paramref name="settings"/> are more variables for it (<c>CYCLONE_Agent__...</c>).
+    /// </summary>
+    public CycloneProcess LaunchSlurmAgent(string name, int slots, SlurmCluster slurm, string? labels = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var environment = new Dictionary<string, string>(AgentEnvironment)
         {
@@ -16,7 +19,7 @@ internal sealed partial class TestCluster
             ["XDG_STATE_HOME"] = AgentStateDirectory,
             ["CYCLONE_Agent__Slurm__PollInterval"] = "00:00:00.500",
         };
-        foreach (var (key, value) in slurm.Environment)
+        foreach (var (key, value) in slurm.Environment.Concat(settings ?? new Dictionary<string, string>()))
         {
             environment[key] = value;
         }

@@ -21,6 +21,12 @@ public static class PilotAllocation
             return (null, "a pilot agent runs inside a Slurm job, but SLURM_JOB_ID is not set (or give Agent:AllocationEnd)");
         }
 
+        return await AskAsync(commands, job, ct);
+    }
+
+    /// <summary>What <c>squeue -h -j JOB -o %e</c> says the job's end is now; null and why when it says none.</summary>
+    public static async Task<(DateTimeOffset? End, string Problem)> AskAsync(ISlurmCommands commands, string job, CancellationToken ct)
+    {
         var result = await commands.RunAsync("squeue", ["-h", "-j", job, "-o", "%e"], null, ct);
         if (!result.Succeeded)
         {

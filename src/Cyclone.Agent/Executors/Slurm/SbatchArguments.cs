@@ -5,8 +5,9 @@ using Cyclone.Protocol.Agent;
 namespace Cyclone.Agent.Executors.Slurm;
 
 /// <summary>
-/// The <c>sbatch</c> command line for one node of one attempt: one node with the task's processes as tasks
-/// (<c>--ntasks</c>), its CPUs per process, memory (<c>--mem</c>, per node), GPUs (<c>--gres=gpu:N</c>) and time limit
+/// The <c>sbatch</c> command line for one lease: one node with the task's processes as tasks (<c>--ntasks</c>), or, for
+/// a task the hub placed whole on this agent (<see cref="LeaseEnvironment.NodesOf"/>), all its nodes
+/// (<c>--nodes=N --ntasks-per-node=P</c>); its CPUs per process, memory (<c>--mem</c>, per node), GPUs (<c>--gres=gpu:N</c>) and time limit
 /// (<c>--time</c>, whole minutes, rounded up: Slurm counts in minutes; the agent itself ends the job at the exact limit);
 /// partition, account and QOS from the task's <c>slurm:partition=</c>, <c>slurm:account=</c>, <c>slurm:qos=</c> labels,
 /// else from the agent's settings; never requeued by Slurm (Cyclone runs the task again itself).
@@ -20,6 +21,7 @@ public static class SbatchArguments
     {
         var id = AttemptId.Of(lease);
         var procs = LeaseEnvironment.ProcsPerNode(lease);
+        var nodes = LeaseEnvironment.NodesOf(lease);
         var args = new List<string>
         {
             "--parsable",
@@ -28,8 +30,8 @@ public static class SbatchArguments
             $"--output={files.BatchOutput}",
             $"--error={files.BatchError}",
             $"--chdir={workingDirectory}",
-            "--nodes=1",
-            Text($"--ntasks={procs}"),
+            Text($"--nodes={nodes}"),
+            Text($"--ntasks={nodes * procs}"),
             Text($"--ntasks-per-node={procs}"),
             Text($"--cpus-per-task={Math.Max(1, lease.CpusPerProc)}"),
         };

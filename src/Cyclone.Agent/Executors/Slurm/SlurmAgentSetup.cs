@@ -1,5 +1,9 @@
+using System.Globalization;
 using Cyclone.Agent.Hosting;
+using Cyclone.Core.Resources;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Cyclone.Agent.Executors.Slurm;
 
@@ -13,9 +17,11 @@ public static class SlurmAgentSetup
     public const string PilotLabel = "pilot";
 
     /// <summary>
-    /// With the Slurm executor: the agent carries the <c>slurm</c> label and offers the memory and GPUs of the cluster's
-    /// nodes (<c>sinfo</c>). As a pilot: finds when its allocation ends and carries the <c>pilot</c> label. Answers the
-    /// machine to register with, or what makes the agent unable to start.
+    /// With the Slurm executor: the agent carries the <c>slurm</c> label and <c>cluster-nodes=N</c> (so the hub places a
+    /// task of up to N nodes on it whole; N is <c>Agent:Slurm:MaxNodes</c>, else the nodes <c>sinfo</c> lists) and offers
+    /// the memory and GPUs of the cluster's nodes (<c>sinfo</c>); another agent may not carry <c>cluster-nodes=</c>. As a
+    /// pilot: finds when its allocation ends and carries the <c>pilot</c> label. Answers the machine to register with, or
+    /// what makes the agent unable to start.
     /// </summary>
     public static async Task<(MachineInfo Machine, string? Problem)> PrepareAsync(AgentOptions options, MachineInfo machine, CancellationToken ct)
     {
@@ -29,7 +35,13 @@ public static class SlurmAgentSetup
             }
 
             AddLabel(options, SlurmLabel);
+            AddLabel(options, string.Create(CultureInfo.InvariantCulture, $"{Placement.ClusterNodesLabelPrefix}{options.Slurm.MaxNodes ?? capacity.Nodes}"));
             machine = machine with { MemoryBytes = capacity.MemoryBytes, Gpus = capacity.Gpus };
+        }
+
+        else if (options.LabelList().Any(l => l.StartsWith(Placement.ClusterNodesLabelPrefix, StringComparison.Ordinal)))
+        {
+            return (machine, $"Agent:Labels: '{Placement.ClusterNodesLabelPrefix}N' is set by the agent itself with Agent:Executor slurm (the nodes its Slurm has); an agent of one host cannot run a task of several nodes alone");
         }
 
         if (options.Pilot)
@@ -64,7 +76,10 @@ public static class SlurmAgentSetup
 
         if (options.Pilot)
         {
-            services.AddHostedService<PilotDeadline>();
+            services.AddHostedService(sp => new PilotDeadline(
+                options, sp.GetService<ISlurmCommands>() ?? new SlurmCommands(), Environment.GetEnvironmentVariable("SLURM_JOB_ID") is { Length: > 0 } job ? job : null,
+                reason => sp.GetRequiredService<Hub.HubSession>().Reregister(reason), sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<PilotDeadline>>()));
         }
     }
 

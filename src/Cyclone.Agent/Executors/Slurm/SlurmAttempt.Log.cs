@@ -15,4 +15,7 @@ public sealed partial class SlurmAttempt
 
     [LoggerMessage(413, LogLevel.Warning, "Cannot read the Slurm queue while job {JobId} runs (tried again next round): {Problem}")]
     private partial void LogQueueUnreadable(long jobId, string problem);
+
+    [LoggerMessage(414, LogLevel.Warning, "Task {TaskId} attempt {Attempt}: the output files of its patterns could not be written: {Error}")]
+    private partial void LogOutputFilesFailed(long taskId, int attempt, string error);
 }

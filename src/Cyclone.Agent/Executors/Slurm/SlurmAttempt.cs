@@ -77,6 +77,15 @@ public sealed partial class SlurmAttempt : IRunningAttempt
         await output.ReadAsync(final: true);
         await _sink.FlushAsync(CancellationToken.None);
         var result = Outcome(end, started);
+        if (await SlurmOutputFiles.FillAsync(Lease, Files, SlurmExecutor.WorkingDirectory(Lease)) is { } outputError)
+        {
+            LogOutputFilesFailed(Lease.TaskId, Lease.Attempt, outputError);
+            if (result.Kind == OutcomeKind.Exited && result.ExitCode == 0)
+            {
+                result = result with { ExitCode = -1, Message = outputError, Outputs = null };
+            }
+        }
+
         Files.Delete();
         return result;
     }
@@ -131,7 +140,7 @@ public sealed partial class SlurmAttempt : IRunningAttempt
             return new AttemptResult(OutcomeKind.HandedBack, -1, $"Slurm no longer knows job {JobId}: how it ended is unknown, so the task runs again", started, now);
         }
 
-        var (kind, exitCode, message) = SlurmEnding.Of(end, Files.RankExitStatus(LeaseEnvironment.ProcsPerNode(Lease)));
+        var (kind, exitCode, message) = SlurmEnding.Of(end, Files.RankExitStatus(SlurmJobScript.Ranks(Lease)));
         if (kind != OutcomeKind.Exited || exitCode != 0 || Lease.NodeIndex != 0)
         {
             return new AttemptResult(kind, exitCode, message, started, now);

@@ -2,14 +2,14 @@ using System.Globalization;
 
 namespace Cyclone.Agent.Executors.Slurm;
 
-/// <summary>What a Slurm agent offers the hub beyond its slots: the memory and GPUs of the cluster's nodes, from <c>sinfo</c>.</summary>
+/// <summary>What a Slurm agent offers the hub beyond its slots: the memory, GPUs and number of the cluster's nodes, from <c>sinfo</c>.</summary>
 public static class SlurmCapacity
 {
     /// <summary>The <c>sinfo -h -N -o</c> format: node, memory in MB, generic resources.</summary>
     public const string SinfoFormat = "%N|%m|%G";
 
-    /// <summary>Total memory (bytes) and GPUs of the distinct nodes in <c>sinfo -h -N -o <see cref="SinfoFormat"/></c> output.</summary>
-    public static (long MemoryBytes, int Gpus) Parse(string output)
+    /// <summary>Total memory (bytes), GPUs and number of the distinct nodes in <c>sinfo -h -N -o <see cref="SinfoFormat"/></c> output.</summary>
+    public static (long MemoryBytes, int Gpus, int Nodes) Parse(string output)
     {
         var nodes = new Dictionary<string, (long Memory, int Gpus)>(StringComparer.Ordinal);
         foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -21,7 +21,7 @@ public static class SlurmCapacity
             }
         }
 
-        return (nodes.Values.Sum(n => n.Memory), nodes.Values.Sum(n => n.Gpus));
+        return (nodes.Values.Sum(n => n.Memory), nodes.Values.Sum(n => n.Gpus), nodes.Count);
     }
 
     /// <summary>GPUs in a gres list such as <c>gpu:a100:4(S:0-1),gpu:2</c>; 0 for <c>(null)</c>.</summary>
@@ -41,7 +41,7 @@ public static class SlurmCapacity
     }
 
     /// <summary>Asks sinfo; null when it fails (the agent then offers what its own host has).</summary>
-    public static async Task<(long MemoryBytes, int Gpus)?> DetectAsync(ISlurmCommands commands, CancellationToken ct)
+    public static async Task<(long MemoryBytes, int Gpus, int Nodes)?> DetectAsync(ISlurmCommands commands, CancellationToken ct)
     {
         var result = await commands.RunAsync("sinfo", ["-h", "-N", "-o", SinfoFormat], null, ct);
         return result.Succeeded ? Parse(result.Stdout) : null;

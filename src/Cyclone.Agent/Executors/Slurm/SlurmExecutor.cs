@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace Cyclone.Agent.Executors.Slurm;
 
 /// <summary>
-/// Runs leases as Slurm batch jobs (an agent started with <c>--executor slurm</c>, on a host where <c>sbatch</c> works).
+/// Runs leases as Slurm batch jobs (an agent started with <c>--executor slurm</c>, on a host where <c>sbatch</c> works):
+/// commands as they are, typed tasks through <c>cyclone task exec</c> (<see cref="SlurmTypedTask"/>).
 /// Each node of each attempt is one job, named and commented with the task, the attempt and the agent
 /// (<see cref="SlurmJobName"/>), with its files in a directory of its own (<see cref="SlurmJobFiles"/>). At start,
 /// <see cref="RecoverAsync"/> finds the jobs a previous agent of the same name left, so that they are reported to the hub
@@ -23,6 +24,7 @@ public sealed partial class SlurmExecutor
     private readonly ILogger<SlurmExecutor> _logger;
     private readonly string _agent;
     private readonly string _root;
+    private readonly string? _plugins;
 
     public SlurmExecutor(AgentOptions options, ISlurmCommands commands, SlurmQueue queue, IOutputSink sink, TimeProvider time, ILogger<SlurmExecutor> logger)
     {
@@ -33,6 +35,7 @@ public sealed partial class SlurmExecutor
         _time = time;
         _logger = logger;
         _agent = options.Name;
+        _plugins = options.PluginDirectory;
         _root = string.IsNullOrEmpty(Options.JobDirectory) ? Path.Combine(options.StateDirectoryPath(), "slurm-jobs") : Path.GetFullPath(Options.JobDirectory);
     }
 
@@ -48,85 +51,27 @@ public sealed partial class SlurmExecutor
         return attempt;
     }
 
-    /// <summary>
-    /// The jobs a previous agent of this name left: those squeue lists with this agent's comment, and those whose
-    /// directory holds a job id (they may have ended meanwhile), each taken up again as a running attempt.
-    /// </summary>
-    public async Task<IReadOnlyList<IRunningAttempt>> RecoverAsync(CancellationToken ct)
-    {
-        var found = new Dictionary<AttemptId, long>();
-        var jobs = await Queue.JobsAsync(ct);
-        if (jobs is null)
-        {
-            LogRecoveryBlind(Queue.LastProblem ?? "squeue failed");
-        }
-
-        foreach (var job in jobs?.Values ?? [])
-        {
-            if (!job.Ended && SlurmJobName.OwnedBy(job.Comment, _agent) is { } id)
-            {
-                found[id] = job.JobId;
-            }
-        }
-
-        foreach (var directory in Directory.Exists(_root) ? Directory.GetDirectories(_root) : [])
-        {
-            var parts = Path.GetFileName(directory).Split('-');
-            if (parts.Length != 3 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var task)
-                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var node))
-            {
-                continue;
-            }
-
-            var id = new AttemptId(task, number, node);
-            if (!found.ContainsKey(id))
-            {
-                if (new SlurmJobFiles(_root, id).ReadJobId() is { } jobId)
-                {
-                    found[id] = jobId;
-                }
-                else
-                {
-                    new SlurmJobFiles(_root, id).Delete(); // never submitted: nothing runs for it
-                }
-            }
-        }
-
-        var attempts = new List<IRunningAttempt>();
-        foreach (var (id, jobId) in found)
-        {
-            var files = new SlurmJobFiles(_root, id);
-            Directory.CreateDirectory(files.Directory);
-            var lease = files.ReadLease() ?? new Lease { TaskId = id.TaskId, Attempt = id.Attempt, NodeIndex = id.NodeIndex, Nnodes = id.NodeIndex + 1, ProcsPerNode = 1 };
-            var attempt = new SlurmAttempt(lease, files, jobId, this, _sink, _time, _logger);
-            attempt.Begin();
-            attempts.Add(attempt);
-        }
-
-        if (attempts.Count > 0)
-        {
-            LogRecovered(attempts.Count);
-        }
-
-        return attempts;
-    }
-
     /// <summary>Writes the attempt's files and submits its job; the job id, or null and why not.</summary>
     internal async Task<(long? JobId, string Error)> SubmitAsync(SlurmAttempt attempt, CancellationToken ct)
     {
         var lease = attempt.Lease;
         var files = attempt.Files;
         var host = Environment.MachineName;
-        if (lease.Command.Count == 0)
+        var command = string.IsNullOrEmpty(lease.Kind) ? lease.Command.ToList() : SlurmTypedTask.Command(CycloneProgram.Words(Options.Cyclone), files.LeaseFile, _plugins);
+        if (command.Count == 0)
         {
-            return (null, "the lease has no command (typed tasks do not run through Slurm)");
+            return (null, "the lease has neither a command nor a typed task kind");
         }
 
-        var workingDir = string.IsNullOrEmpty(lease.WorkingDir) ? Environment.CurrentDirectory : Path.GetFullPath(lease.WorkingDir);
+        var workingDir = WorkingDirectory(lease);
         if (!Directory.Exists(workingDir))
         {
             return (null, $"working directory '{lease.WorkingDir}' does not exist on host {host}");
+        }
+
+        if (SlurmOutputFiles.Create(lease, files, workingDir) is { } outputError)
+        {
+            return (null, outputError);
         }
 
         Dictionary<string, string> variables;
@@ -141,7 +86,7 @@ public sealed partial class SlurmExecutor
                 variables[key] = value;
             }
 
-            await File.WriteAllTextAsync(files.RankScript, SlurmJobScript.Rank(lease, files, variables), ct);
+            await File.WriteAllTextAsync(files.RankScript, SlurmJobScript.Rank(lease, command, files, variables), ct);
             await File.WriteAllTextAsync(files.BatchScript, SlurmJobScript.Batch(lease, files, _agent), ct);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
@@ -159,6 +104,10 @@ public sealed partial class SlurmExecutor
         await File.WriteAllTextAsync(files.JobIdFile, jobId.ToString(CultureInfo.InvariantCulture), ct);
         return (jobId, string.Empty);
     }
+
+    /// <summary>Where the job runs (<c>--chdir</c>) and relative output patterns start: the task's directory, else the agent's.</summary>
+    internal static string WorkingDirectory(Lease lease) =>
+        string.IsNullOrEmpty(lease.WorkingDir) ? Environment.CurrentDirectory : Path.GetFullPath(lease.WorkingDir);
 
     /// <summary>Asks Slurm to cancel the job; true when it took the order.</summary>
     internal async Task<bool> CancelAsync(long jobId, string why, CancellationToken ct)

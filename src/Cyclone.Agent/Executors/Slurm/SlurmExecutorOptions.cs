@@ -29,6 +29,18 @@ public sealed class SlurmExecutorOptions
     /// </summary>
     public string? JobDirectory { get; set; }
 
+    /// <summary>
+    /// The most nodes a task may have for the hub to place it whole on this agent, which runs it as one Slurm job of that
+    /// many nodes (<c>--nodes=N</c>). Default: the number of nodes <c>sinfo</c> lists.
+    /// </summary>
+    public int? MaxNodes { get; set; }
+
+    /// <summary>
+    /// The <c>cyclone</c> program as the compute nodes reach it, which runs typed tasks there (<c>cyclone task exec</c>).
+    /// Default: the agent's own program (a shared installation).
+    /// </summary>
+    public string? Cyclone { get; set; }
+
     /// <summary>The extra arguments, split on white space.</summary>
     public IReadOnlyList<string> ExtraArgumentList() =>
         ExtraArguments.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -52,6 +64,11 @@ public sealed class SlurmExecutorOptions
         if (JobDirectory is { Length: > 0 } directory && (directory.IndexOfAny(Path.GetInvalidPathChars()) >= 0 || directory.Length > 4096))
         {
             yield return $"Agent:Slurm:JobDirectory '{Excerpt.Of(directory)}' is not a usable path";
+        }
+
+        if (MaxNodes is < 1 or > 100_000)
+        {
+            yield return $"Agent:Slurm:MaxNodes must be between 1 and 100000 (is {MaxNodes})";
         }
 
         if (ExtraArgumentList().FirstOrDefault(a => !a.StartsWith('-')) is { } stray)

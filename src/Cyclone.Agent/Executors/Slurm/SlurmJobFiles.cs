@@ -33,7 +33,7 @@ public sealed class SlurmJobFiles
 
     public string RankErrorPattern => Path.Combine(Directory, "err-%t.txt");
 
-    /// <summary>Each rank writes its exit status to this path followed by its local id.</summary>
+    /// <summary>Each rank writes its exit status to this path followed by its rank in the job (<c>SLURM_PROCID</c>).</summary>
     public string ExitPrefix => Path.Combine(Directory, "exit-");
 
     public string LeaseFile => Path.Combine(Directory, "lease.pb");
@@ -44,11 +44,12 @@ public sealed class SlurmJobFiles
 
     public string OutputsFile => Path.Combine(Directory, "outputs.json");
 
-    public string RankOutput(int local) => Path.Combine(Directory, Text($"out-{local}.txt"));
+    /// <summary>The stdout file of the job's rank <paramref name="rank"/> (srun's <c>%t</c>).</summary>
+    public string RankOutput(int rank) => Path.Combine(Directory, Text($"out-{rank}.txt"));
 
-    public string RankError(int local) => Path.Combine(Directory, Text($"err-{local}.txt"));
+    public string RankError(int rank) => Path.Combine(Directory, Text($"err-{rank}.txt"));
 
-    public string ExitFile(int local) => ExitPrefix + local.ToString(CultureInfo.InvariantCulture);
+    public string ExitFile(int rank) => ExitPrefix + rank.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Where the shipped length of an output file is kept (so a restarted agent goes on from there).</summary>
     public static string OffsetFile(string file) => file + ".shipped";
@@ -79,11 +80,11 @@ public sealed class SlurmJobFiles
         }
     }
 
-    /// <summary>The first non-zero exit status the ranks wrote, by local id; 0 when all wrote 0; null when none wrote one.</summary>
-    public int? RankExitStatus(int procs)
+    /// <summary>The first non-zero exit status the job's <paramref name="ranks"/> wrote, by rank; 0 when all wrote 0; null when none wrote one.</summary>
+    public int? RankExitStatus(int ranks)
     {
         int? result = null;
-        for (var local = 0; local < procs; local++)
+        for (var local = 0; local < ranks; local++)
         {
             try
             {

@@ -23,10 +23,10 @@ internal sealed class SlurmOutputTail
         _lease = lease;
         _sink = sink;
         var first = LeaseEnvironment.Rank(lease, 0);
-        for (var local = 0; local < LeaseEnvironment.ProcsPerNode(lease); local++)
+        for (var rank = 0; rank < SlurmJobScript.Ranks(lease); rank++)
         {
-            _files.Add((files.RankOutput(local), first + local, OutputStream.Stdout));
-            _files.Add((files.RankError(local), first + local, OutputStream.Stderr));
+            _files.Add((files.RankOutput(rank), first + rank, OutputStream.Stdout));
+            _files.Add((files.RankError(rank), first + rank, OutputStream.Stderr));
         }
 
         _files.Add((files.BatchOutput, first, OutputStream.Stdout));

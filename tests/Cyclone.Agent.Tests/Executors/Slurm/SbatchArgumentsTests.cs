@@ -31,6 +31,46 @@ public sealed class SbatchArgumentsTests
     }
 
     [Fact]
+    public void A_task_the_hub_placed_whole_on_the_agent_becomes_one_job_of_all_its_nodes_with_its_processes_on_each()
+    {
+        var whole = Lease(l =>
+        {
+            l.Nnodes = 3;
+            l.ProcsPerNode = 2;
+            l.MemoryBytes = 1L << 30;
+            l.Gpus = 1;
+            l.Nodelist.AddRange(["login1", "login1", "login1"]);
+        });
+
+        var args = SbatchArguments.For(whole, new SlurmExecutorOptions(), "login1", Files, "/w");
+
+        Assert.Contains("--nodes=3", args);
+        Assert.Contains("--ntasks=6", args);
+        Assert.Contains("--ntasks-per-node=2", args);
+        Assert.Contains("--mem=1024M", args); // per node
+        Assert.Contains("--gres=gpu:1", args); // per node
+        Assert.DoesNotContain("--nodes=1", args);
+    }
+
+    [Fact]
+    public void One_node_part_of_a_task_spread_over_several_agents_stays_a_one_node_job()
+    {
+        var part = Lease(l =>
+        {
+            l.Nnodes = 2;
+            l.NodeIndex = 1;
+            l.ProcsPerNode = 2;
+            l.Nodelist.AddRange(["login1", "login2"]);
+        });
+
+        var args = SbatchArguments.For(part, new SlurmExecutorOptions(), "login2", Files, "/w");
+
+        Assert.Contains("--nodes=1", args);
+        Assert.Contains("--ntasks=2", args);
+        Assert.Contains("--ntasks-per-node=2", args);
+    }
+
+    [Fact]
     public void Processes_cpus_memory_gpus_and_time_limit_map_onto_sbatch_options_memory_in_MiB_and_time_in_whole_minutes_rounded_up()
     {
         var args = SbatchArguments.For(

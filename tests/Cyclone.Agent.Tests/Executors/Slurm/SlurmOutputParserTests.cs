@@ -74,7 +74,7 @@ public sealed class SlurmOutputParserTests
     public void Sinfo_gives_the_memory_and_gpus_of_each_node_once()
     {
         const string output = "n1|64000|gpu:a100:4(S:0-1)\nn1|64000|gpu:a100:4(S:0-1)\nn2|32000|(null)\nn3|1000|gpu:2,mps:100\n";
-        Assert.Equal(((64000L + 32000 + 1000) * 1024 * 1024, 6), SlurmCapacity.Parse(output));
+        Assert.Equal(((64000L + 32000 + 1000) * 1024 * 1024, 6, 3), SlurmCapacity.Parse(output));
     }
 
     [Theory]
