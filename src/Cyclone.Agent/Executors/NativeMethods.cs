@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Cyclone.Agent.Executors;
 
 /// <summary>The few libc calls the executor needs.</summary>
-internal static partial class NativeMethods
+internal static unsafe partial class NativeMethods
 {
     public const int SigKill = 9;
     public const int SigTerm = 15;
@@ -17,7 +17,7 @@ internal static partial class NativeMethods
     /// Reads <c>/proc/PID/stat</c> into <paramref name="buffer"/> with plain system calls; answers the bytes read, or 0 when the
     /// process is gone or cannot be read (no exception is thrown for that common case).
     /// </summary>
-    public static unsafe int ReadProcStat(int pid, Span<byte> buffer)
+    public static int ReadProcStat(int pid, Span<byte> buffer)
     {
         Span<byte> path = stackalloc byte[32];
         if (!System.Text.Unicode.Utf8.TryWrite(path, CultureInfo.InvariantCulture, $"/proc/{pid}/stat\0", out _))
@@ -46,7 +46,7 @@ internal static partial class NativeMethods
         }
         finally
         {
-            _ = SysClose(fd);
+            _ = Close(fd);
         }
     }
 
@@ -54,13 +54,10 @@ internal static partial class NativeMethods
     private const int OpenCloseOnExec = 0x80000;
 
     [LibraryImport("libc", EntryPoint = "open")]
-    private static unsafe partial int SysOpen(byte* path, int flags);
+    private static partial int SysOpen(byte* path, int flags);
 
     [LibraryImport("libc", EntryPoint = "read")]
-    private static unsafe partial nint SysRead(int fd, byte* buffer, nint count);
-
-    [LibraryImport("libc", EntryPoint = "close")]
-    private static partial int SysClose(int fd);
+    private static partial nint SysRead(int fd, byte* buffer, nint count);
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int SysKill(int pid, int sig);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace Cyclone.Agent.Executors;
 
@@ -10,19 +9,18 @@ public sealed partial class ProcessAttempt
     /// Waits for one process, then kills what it left behind in its session or group (background
     /// children would otherwise keep running and hold the output pipes open). Returns its exit status.
     /// </summary>
-    private static async Task<int> WaitAndCleanUpAsync(Process process)
+    private static async Task<int> WaitAndCleanUpAsync(SessionProcess process)
     {
-        var pid = process.Id;
-        await process.WaitForExitAsync();
-        ProcessTree.Signal(pid, NativeMethods.SigKill, followParents: false);
-        return process.ExitCode;
+        var code = await process.Exited;
+        ProcessTree.Signal(process.Id, NativeMethods.SigKill, followParents: false);
+        return code;
     }
 
     /// <summary>
     /// SIGTERM to every tree (snapshotted first, so descendants that left the session are found),
     /// then SIGKILL to whatever of them still lives after the kill grace.
     /// </summary>
-    private async Task KillAsync(List<Process> processes, Task allExited)
+    private async Task KillAsync(List<SessionProcess> processes, Task allExited)
     {
         LogKilling(Lease.TaskId, Lease.Attempt, Lease.NodeIndex, _kill.Message);
         var members = new HashSet<int>();

@@ -1,23 +1,19 @@
 using System.ComponentModel;
-using System.Diagnostics;
 
 namespace Cyclone.Agent.Executors;
 
 public sealed partial class ProcessAttempt
 {
-    private readonly record struct Launch(string Setsid, string Program, string WorkingDir);
+    /// <summary>ENOEXEC: the file is executable but not a program the kernel can run.</summary>
+    private const int NoExecFormat = 8;
+
+    private readonly record struct Launch(string Program, string WorkingDir);
 
     /// <summary>Checks what can be checked before anything starts: the working directory and the program.</summary>
-    private bool TryPrepare(string? setsid, out Launch launch, out string error)
+    private bool TryPrepare(out Launch launch, out string error)
     {
         launch = default;
         var host = Environment.MachineName;
-        if (setsid is null)
-        {
-            error = $"setsid (util-linux) not found on the PATH of the agent on host {host}; it is needed to run tasks in their own session";
-            return false;
-        }
-
         if (Lease.Command.Count == 0)
         {
             error = "the lease has no command";
@@ -39,11 +35,11 @@ public sealed partial class ProcessAttempt
             return false;
         }
 
-        launch = new Launch(setsid, program, workingDir);
+        launch = new Launch(program, workingDir);
         return true;
     }
 
-    private bool TryLaunchAll(Launch launch, TaskDataFiles data, List<Process> processes, out string error)
+    private bool TryLaunchAll(Launch launch, TaskDataFiles data, List<SessionProcess> processes, out string error)
     {
         error = string.Empty;
         for (var local = 0; local < LeaseEnvironment.ProcsPerNode(Lease); local++)
@@ -62,58 +58,50 @@ public sealed partial class ProcessAttempt
         return true;
     }
 
-    private Process LaunchOne(Launch launch, TaskDataFiles data, int local)
+    private SessionProcess LaunchOne(Launch launch, TaskDataFiles data, int local)
     {
-        var info = new ProcessStartInfo(launch.Setsid)
-        {
-            WorkingDirectory = launch.WorkingDir,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-
-        // setsid execs the program in place (the agent's children are not group leaders), so pid = pgid = sid;
-        // --wait only matters if it ever has to fork, and then keeps the exit status.
-        info.ArgumentList.Add("--wait");
-        info.ArgumentList.Add(launch.Program);
-        foreach (var arg in Lease.Command.Skip(1))
-        {
-            info.ArgumentList.Add(arg);
-        }
-
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         if (Lease.Env.Count > 0)
         {
-            info.Environment.Clear();
             foreach (var (key, value) in Lease.Env.Where(e => !Cyclone.Client.SecretVariables.IsSecret(e.Key)))
             {
-                info.Environment[key] = value;
+                environment[key] = value;
+            }
+        }
+        else
+        {
+            foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+            {
+                environment[(string)entry.Key] = entry.Value as string ?? string.Empty;
             }
         }
 
         // the agent's own secrets never reach the tasks it runs (nor their output, should they print their environment)
         foreach (var secret in LeaseEnvironment.AgentSecrets)
         {
-            info.Environment.Remove(secret);
+            environment.Remove(secret);
         }
 
-        foreach (var (key, value) in Lease.ExtraEnv.Concat(data.Environment))
+        foreach (var (key, value) in Lease.ExtraEnv.Concat(data.Environment).Concat(LeaseEnvironment.For(Lease, local)))
         {
-            info.Environment[key] = value;
+            environment[key] = value;
         }
 
-        foreach (var (key, value) in LeaseEnvironment.For(Lease, local))
+        // in a session of its own (pid = pgid = sid), stdin at end of file
+        var arguments = Lease.Command.Skip(1).ToList();
+        try
         {
-            info.Environment[key] = value;
+            return SessionProcess.Start(launch.Program, arguments, environment, launch.WorkingDir);
         }
-
-        var process = Process.Start(info) ?? throw new InvalidOperationException("the process did not start");
-        process.StandardInput.Close(); // stdin reads end-of-file at once
-        return process;
+        catch (Win32Exception ex) when (ex.NativeErrorCode == NoExecFormat)
+        {
+            // an executable text file without #!: run it with /bin/sh, as a shell (and execvp) would
+            return SessionProcess.Start("/bin/sh", [launch.Program, .. arguments], environment, launch.WorkingDir);
+        }
     }
 
     /// <summary>Some processes started, then one could not: the started ones are killed and reaped.</summary>
-    private static async Task AbortLaunchAsync(List<Process> processes)
+    private static async Task AbortLaunchAsync(List<SessionProcess> processes)
     {
         foreach (var process in processes)
         {
@@ -122,7 +110,7 @@ public sealed partial class ProcessAttempt
 
         foreach (var process in processes)
         {
-            await process.WaitForExitAsync();
+            await process.Exited;
             process.Dispose();
         }
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Cyclone.Protocol.Agent;
 using Google.Protobuf;
 
@@ -15,14 +14,14 @@ public sealed partial class ProcessAttempt
     /// </summary>
     private static readonly TimeSpan OutputDrainTimeout = TimeSpan.FromSeconds(5);
 
-    private List<Task> StartPumps(List<Process> processes, OutputFiles files)
+    private List<Task> StartPumps(List<SessionProcess> processes, OutputFiles files)
     {
         var pumps = new List<Task>(processes.Count * 2);
         for (var local = 0; local < processes.Count; local++)
         {
             var process = processes[local];
-            pumps.Add(PumpAsync(process.StandardOutput.BaseStream, local, OutputStream.Stdout, files.For(local, OutputStream.Stdout)));
-            pumps.Add(PumpAsync(process.StandardError.BaseStream, local, OutputStream.Stderr, files.For(local, OutputStream.Stderr)));
+            pumps.Add(PumpAsync(process.StandardOutput, local, OutputStream.Stdout, files.For(local, OutputStream.Stdout)));
+            pumps.Add(PumpAsync(process.StandardError, local, OutputStream.Stderr, files.For(local, OutputStream.Stderr)));
         }
 
         return pumps;
@@ -62,7 +61,7 @@ public sealed partial class ProcessAttempt
     }
 
     /// <summary>Waits for the pumps to reach end of file, for a bounded time; then closes the pipes.</summary>
-    private async Task DrainAsync(List<Task> pumps, List<Process> processes)
+    private async Task DrainAsync(List<Task> pumps, List<SessionProcess> processes)
     {
         var all = Task.WhenAll(pumps);
         using var cancel = new CancellationTokenSource();

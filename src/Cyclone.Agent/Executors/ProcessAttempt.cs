@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Cyclone.Agent.Output;
 using Cyclone.Protocol.Agent;
 using Microsoft.Extensions.Logging;
@@ -40,15 +39,15 @@ public sealed partial class ProcessAttempt : IRunningAttempt
     /// <summary>Kills the process trees because the agent leaves; the attempt ends as HANDED_BACK.</summary>
     public void HandBack(string reason) => RequestKill(OutcomeKind.HandedBack, reason);
 
-    internal void Begin(string? setsid) => Completion = RunAsync(setsid);
+    internal void Begin() => Completion = RunAsync();
 
     private void RequestKill(OutcomeKind kind, string message) => _kill.Request(kind, message);
 
-    private async Task<AttemptResult> RunAsync(string? setsid)
+    private async Task<AttemptResult> RunAsync()
     {
         await Task.Yield(); // the caller (the hub stream's reader) goes on at once
         var started = _time.GetUtcNow();
-        if (!TryPrepare(setsid, out var launch, out var error))
+        if (!TryPrepare(out var launch, out var error))
         {
             return StartFailed(started, error);
         }
@@ -73,7 +72,7 @@ public sealed partial class ProcessAttempt : IRunningAttempt
         await using (files)
         using (data)
         {
-            var processes = new List<Process>();
+            var processes = new List<SessionProcess>();
             if (!TryLaunchAll(launch, data, processes, out error))
             {
                 await AbortLaunchAsync(processes);
@@ -107,9 +106,6 @@ public sealed partial class ProcessAttempt : IRunningAttempt
             await _sink.FlushAsync(CancellationToken.None);
             foreach (var process in processes)
             {
-                // read synchronously, the pipes are not closed by Process.Dispose: left to the finalizer, they cost more
-                process.StandardOutput.Dispose();
-                process.StandardError.Dispose();
                 process.Dispose();
             }
 

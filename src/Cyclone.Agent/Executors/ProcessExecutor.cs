@@ -7,14 +7,13 @@ namespace Cyclone.Agent.Executors;
 
 /// <summary>
 /// Runs leases as operating-system processes: <c>procs_per_node</c> processes of the lease's command,
-/// each in its own session (through <c>setsid</c>) so that its whole tree can be signalled.
+/// each in its own session (<see cref="SessionProcess"/>) so that its whole tree can be signalled.
 /// </summary>
 public sealed class ProcessExecutor
 {
     private readonly IOutputSink _sink;
     private readonly TimeProvider _time;
     private readonly ILogger<ProcessAttempt> _logger;
-    private readonly string? _setsid;
 
     public ProcessExecutor(AgentOptions options, IOutputSink sink, TimeProvider time, ILogger<ProcessAttempt> logger, SessionJournal journal)
     {
@@ -23,7 +22,6 @@ public sealed class ProcessExecutor
         _sink = sink;
         _time = time;
         _logger = logger;
-        _setsid = ProgramResolver.Resolve("setsid", Environment.CurrentDirectory, Environment.GetEnvironmentVariable("PATH"), out _);
     }
 
     /// <summary>Where running trees are recorded until they end.</summary>
@@ -36,7 +34,7 @@ public sealed class ProcessExecutor
     public ProcessAttempt Start(Lease lease)
     {
         var attempt = new ProcessAttempt(lease, this, _sink, _time, _logger);
-        attempt.Begin(_setsid);
+        attempt.Begin();
         return attempt;
     }
 }

@@ -80,6 +80,25 @@ public sealed class ProcessExitTests
     }
 
     [Fact]
+    public async Task An_executable_script_without_an_interpreter_line_runs_with_the_shell_in_its_working_directory()
+    {
+        using var dir = new TempDirectory();
+        await File.WriteAllTextAsync(dir.File("bare"), "echo \"in $(pwd) with $1\"\nexit 7\n");
+        File.SetUnixFileMode(dir.File("bare"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var harness = new ExecutorHarness();
+        var lease = Leases.Shell("unused");
+        lease.Command.Clear();
+        lease.Command.Add("./bare");
+        lease.Command.Add("one arg");
+        lease.WorkingDir = dir.Path;
+
+        var result = await harness.RunAsync(lease);
+
+        Assert.Equal((OutcomeKind.Exited, 7), (result.Kind, result.ExitCode));
+        Assert.Equal($"in {dir.Path} with one arg\n", harness.Sink.Text(0));
+    }
+
+    [Fact]
     public async Task Missing_working_directory_fails_to_start_naming_it()
     {
         var lease = Leases.Shell("true");
