@@ -68,7 +68,7 @@ export function Agents({ me }: { me: WhoAmI }) {
     columns.push({
       key: "act",
       header: "Actions",
-      width: "300px",
+      width: "330px",
       render: (a) =>
         a.state === "DOWN" ? null : (
           <span className="rowactions" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
