@@ -152,6 +152,7 @@ public static partial class HubApplication
         services.AddSingleton<HubRoster>();
         services.AddSingleton<LiveFeed>();
         services.AddSingleton<JobTotals>();
+        services.AddSingleton<QueueClassCache>();
         services.AddSingleton<Api.Agents.AgentLoadHistoryOptions>();
         services.AddSingleton<Api.Agents.AgentLoadHistory>();
         services.AddHostedService(sp => sp.GetRequiredService<Api.Agents.AgentLoadHistory>());

@@ -2,7 +2,6 @@ using System.Globalization;
 using Cyclone.Core.Resources;
 using Cyclone.Core.Scheduling;
 using Cyclone.Core.Tasks;
-using Cyclone.Hub.Scheduling;
 using Cyclone.Protocol.Rest;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,12 +19,12 @@ public static class QueueClassEndpoint
     public static RouteGroupBuilder MapQueueClassEndpoint(this RouteGroupBuilder api)
     {
         api.MapGet("/queue/classes", ClassesAsync).WithTags("Operations")
-            .WithSummary("Tasks waiting (PENDING and BLOCKED) grouped by what they ask for: slots, memory, GPUs and labels; the deepest classes first.");
+            .WithSummary("Tasks waiting (PENDING and BLOCKED) grouped by what they ask for: slots, memory, GPUs and labels; the deepest classes first (counted at most every 2 s).");
         return api;
     }
 
-    internal static async Task<Ok<List<QueueClassDto>>> ClassesAsync(SchedulerLoop loop, CancellationToken ct) =>
-        TypedResults.Ok(await loop.ReadStateAsync(Group, ct));
+    internal static async Task<Ok<List<QueueClassDto>>> ClassesAsync(QueueClassCache cache, CancellationToken ct) =>
+        TypedResults.Ok(await cache.GetAsync(ct));
 
     /// <summary>Counts the waiting tasks by demand: one pass over the active tasks, on the loop.</summary>
     internal static List<QueueClassDto> Group(SchedulerState state)

@@ -146,6 +146,22 @@ public sealed class OperatorLoopTests
         Assert.Equal(("1 slot", 2, 0), (plain.Class, plain.Pending, plain.Blocked));
     }
 
+    [Fact]
+    public async Task The_queue_by_class_is_counted_again_only_once_its_last_count_is_two_seconds_old()
+    {
+        await using var hub = await LoopFixture.StartAsync();
+        using var cache = new QueueClassCache(hub.Loop, hub.Time);
+        await hub.SubmitAsync("one");
+        await hub.SyncAsync();
+        Assert.Equal(1, Assert.Single(await cache.GetAsync(None)).Pending);
+
+        await hub.SubmitAsync("two");
+        await hub.SyncAsync();
+        Assert.Equal(1, Assert.Single(await cache.GetAsync(None)).Pending);
+        hub.Time.Advance(QueueClassCache.MaxAge);
+        Assert.Equal(2, Assert.Single(await cache.GetAsync(None)).Pending);
+    }
+
     private static async Task<int> RetryAsync(LoopFixture hub, long jobId) =>
         await hub.Loop.RequeueAsync(RequeuedTasks.From(await hub.Store.LoadUnsuccessfulTasksOfJobAsync(jobId, None)), new Dictionary<long, TaskState>(), None);
 }
