@@ -40,6 +40,24 @@ public sealed class OperatorEndpointTests
     }
 
     [Fact]
+    public async Task Two_retries_of_one_job_at_once_put_its_tasks_back_once_and_the_second_is_refused()
+    {
+        await using var hub = await InProcessHub.StartAsync();
+        using var admin = hub.Http(hub.AdminToken);
+        var id = await SubmitAsync(admin, new { command = TrueCommand });
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync(Path($"api/v1/jobs/{id}/cancel"), null)).StatusCode);
+
+        var both = await Task.WhenAll(admin.PostAsync(Path($"api/v1/jobs/{id}/retry"), null), admin.PostAsync(Path($"api/v1/jobs/{id}/retry"), null));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], both.Select(r => r.StatusCode).Order());
+        Assert.Contains("is PENDING", await both.Single(r => r.StatusCode == HttpStatusCode.Conflict).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        foreach (var response in both)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Another_user_may_not_retry_a_job()
     {
         await using var hub = await InProcessHub.StartAsync();
