@@ -3,6 +3,7 @@ using Cyclone.Hub.Agents;
 using Cyclone.Core.Workflows;
 using Cyclone.Hub.Api;
 using Cyclone.Hub.Api.Access;
+using Cyclone.Hub.Api.Agents;
 using Cyclone.Hub.Api.Pull;
 using Cyclone.Hub.Api.Stream;
 using Cyclone.Hub.Api.Estimates;
@@ -152,6 +153,10 @@ public static partial class HubApplication
         services.AddSingleton<HubRoster>();
         services.AddSingleton<LiveFeed>();
         services.AddSingleton<JobTotals>();
+        services.AddSingleton<QueueClassCache>();
+        services.AddSingleton<Api.Agents.AgentLoadHistoryOptions>();
+        services.AddSingleton<Api.Agents.AgentLoadHistory>();
+        services.AddHostedService(sp => sp.GetRequiredService<Api.Agents.AgentLoadHistory>());
         services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
         services.AddSingleton<HubKindCatalog>();
         services.AddSingleton<INodeKindCatalog>(sp => sp.GetRequiredService<HubKindCatalog>());
@@ -195,6 +200,9 @@ public static partial class HubApplication
         api.MapWorkflowEndpoints();
         api.MapEventTimerEndpoints();
         api.MapOperationsEndpoints();
+        api.MapJobRetryEndpoint();
+        api.MapQueueClassEndpoint();
+        api.MapAgentActionEndpoints();
         api.MapKindEndpoints();
         api.MapPullEndpoints();
         api.MapAccessEndpoints();

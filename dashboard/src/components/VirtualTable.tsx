@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 
 export interface Column<T> {
   key: string;
@@ -32,18 +32,37 @@ export function VirtualTable<T>(props: {
   const visible = rows.slice(first, last);
   const template = columns.map((c) => c.width ?? "1fr").join(" ");
 
+  // the row to focus once it is rendered: a far row (End on a long list) exists only after the scroll re-renders
+  const focusNext = useRef<number | null>(null);
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusNext.current === null) return;
+    const row = body.current?.querySelector(`[data-row-index="${focusNext.current}"]`) as HTMLElement | null;
+    if (row) {
+      focusNext.current = null;
+      row.focus();
+    }
+  });
+
   const onKey = (e: KeyboardEvent<HTMLDivElement>, index: number) => {
     const move = (to: number) => {
       e.preventDefault();
-      const container = (e.currentTarget.parentElement?.parentElement ?? null) as HTMLElement | null;
+      const container = body.current;
       const target = Math.max(0, Math.min(rows.length - 1, to));
+      focusNext.current = target;
       if (container) {
         const top = target * rowHeight;
         if (top < container.scrollTop || top + rowHeight > container.scrollTop + height - rowHeight) {
-          container.scrollTop = Math.max(0, top - height / 2);
+          const next = Math.max(0, top - height / 2);
+          container.scrollTop = next;
+          setScrollTop(next);
         }
       }
-      requestAnimationFrame(() => (document.querySelector(`[data-row-index="${target}"]`) as HTMLElement | null)?.focus());
+      const shown = container?.querySelector(`[data-row-index="${target}"]`) as HTMLElement | null;
+      if (shown) {
+        focusNext.current = null;
+        shown.focus();
+      }
     };
     if (e.key === "ArrowDown") move(index + 1);
     else if (e.key === "ArrowUp") move(index - 1);
@@ -68,7 +87,7 @@ export function VirtualTable<T>(props: {
           </div>
         ))}
       </div>
-      <div className="vbody" style={{ height: Math.min(height, Math.max(rowHeight, rows.length * rowHeight)) }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <div className="vbody" ref={body} style={{ height: Math.min(height, Math.max(rowHeight, rows.length * rowHeight)) }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
         <div style={{ height: rows.length * rowHeight, position: "relative" }}>
           {visible.map((row, i) => {
             const index = first + i;

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { StateBadge } from "./StateBadge";
 import { VirtualTable } from "./VirtualTable";
 import { DagGraph } from "./DagGraph";
@@ -38,6 +38,15 @@ describe("VirtualTable", () => {
     expect(opened).toEqual([1]);
     fireEvent.click(screen.getByText("job 3"));
     expect(opened).toEqual([1, 3]);
+  });
+
+  it("moves the focus to the last of 100,000 rows with End, rendering it first", async () => {
+    render(<VirtualTable label="Jobs" rows={rows} columns={columns} rowKey={(r) => r.id} height={340} rowHeight={34} />);
+    fireEvent.keyDown(document.querySelector('[data-row-index="0"]') as HTMLElement, { key: "End" });
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-row-index")).toBe("99999"));
+    expect(document.querySelectorAll("[data-row-index]").length).toBeLessThan(40);
+    fireEvent.keyDown(document.activeElement as HTMLElement, { key: "Home" });
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-row-index")).toBe("0"));
   });
 
   it("asks the server to sort when a sortable header is pressed", () => {

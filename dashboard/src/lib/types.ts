@@ -158,3 +158,31 @@ export interface RunEstimate {
   unknownTasks: number;
   tasks: TaskEstimate[];
 }
+
+/** A task part an agent holds now (GET /api/v1/agents/{name}/tasks). */
+export interface AgentTask {
+  taskId: number;
+  jobId: number;
+  attempt: number;
+  nodeIndex: number;
+  state: string;
+  startedAt?: string;
+}
+
+/** An agent's slots busy over time (GET /api/v1/agents/{name}/load). */
+export interface AgentLoad {
+  name: string;
+  intervalSeconds: number;
+  samples: { at: string; slotsUsed: number; slotsTotal: number }[];
+}
+
+/** Waiting tasks that ask for the same resources (GET /api/v1/queue/classes). */
+export interface QueueClass {
+  class: string;
+  labels: string[];
+  slots: number;
+  memoryBytes: number;
+  gpus: number;
+  pending: number;
+  blocked: number;
+}

@@ -6,11 +6,22 @@ import type { Agent, Pulse, WhoAmI } from "../lib/types";
 import { StateBadge } from "../components/StateBadge";
 import { VirtualTable, type Column } from "../components/VirtualTable";
 import { between, bytes, duration } from "../lib/format";
+import { AgentDetail } from "./AgentDetail";
+
+type AgentAction = "drain" | "resume" | "cancel" | "shutdown";
+
+/** What to ask before each action; null: no question (draining and resuming are undone as easily). */
+const confirmations: Record<AgentAction, (agent: string) => string | null> = {
+  drain: () => null,
+  resume: () => null,
+  cancel: (agent) => `Cancel every task running on ${agent}?`,
+  shutdown: (agent) => `Ask ${agent} to shut down? Its running tasks go back to the queue.`,
+};
 
 /** A heartbeat older than this is shown as missed, even before the hub declares the agent lost. */
 export const staleAfterMs = 10_000;
 
-/** Every agent with its resources, labels, slots in use and heartbeat age; admin actions per agent. */
+/** Every agent with its resources, labels, slots in use and heartbeat age; admin actions per agent; one agent's tasks and load. */
 export function Agents({ me }: { me: WhoAmI }) {
   const agents = useFetch(() => api<Agent[]>("/api/v1/agents"), "agents", 1000);
   const version = useRef("");
@@ -27,11 +38,13 @@ export function Agents({ me }: { me: WhoAmI }) {
   }, []);
   const [message, setMessage] = useState("");
 
-  const act = async (agent: string, action: "cancel" | "shutdown") => {
-    const what = action === "cancel" ? `Cancel every task running on ${agent}?` : `Ask ${agent} to shut down? Its running tasks go back to the queue.`;
-    if (!window.confirm(what)) return;
+  const [open, setOpen] = useState<string | null>(null);
+
+  const act = async (agent: string, action: AgentAction) => {
+    const question = confirmations[action](agent);
+    if (question && !window.confirm(question)) return;
     try {
-      const answer = await api<{ message?: string }>(`/api/v1/runners/${action}?name=${encodeURIComponent(agent)}`, { method: "POST" });
+      const answer = await api<{ message?: string }>(`/api/v1/agents/${encodeURIComponent(agent)}/${action}`, { method: "POST" });
       setMessage(answer?.message ?? `${action} sent to ${agent}`);
       agents.reload();
     } catch (e) {
@@ -55,12 +68,23 @@ export function Agents({ me }: { me: WhoAmI }) {
     columns.push({
       key: "act",
       header: "Actions",
-      width: "190px",
+      width: "330px",
       render: (a) =>
         a.state === "DOWN" ? null : (
-          <span className="rowactions">
-            <button onClick={() => act(a.name, "cancel")}>Cancel tasks</button>
-            <button className="danger" onClick={() => act(a.name, "shutdown")}>
+          <span className="rowactions" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+            {a.state === "DRAINING" ? (
+              <button onClick={() => act(a.name, "resume")} aria-label={`Resume ${a.name}`}>
+                Resume
+              </button>
+            ) : (
+              <button onClick={() => act(a.name, "drain")} aria-label={`Drain ${a.name}`}>
+                Drain
+              </button>
+            )}
+            <button onClick={() => act(a.name, "cancel")} aria-label={`Cancel tasks on ${a.name}`}>
+              Cancel tasks
+            </button>
+            <button className="danger" onClick={() => act(a.name, "shutdown")} aria-label={`Shut down ${a.name}`}>
               Shut down
             </button>
           </span>
@@ -74,11 +98,13 @@ export function Agents({ me }: { me: WhoAmI }) {
       <p className="muted">
         {list.filter((a) => a.state !== "DOWN").length} up of {list.length} known. An agent whose heartbeat is older than {staleAfterMs / 1000} s is shown as
         missing heartbeats; the hub declares it lost after its lease timeout and redispatches its work.
-        {me.role === "admin" ? " Draining an agent (no new work, running work finishes) has no API yet." : ""}
+        {me.role === "admin" ? " Drain: the agent gets no new tasks and its running ones finish (until resumed, or until it reconnects)." : ""} Press a row
+        (or Enter on it) for the agent's current tasks and its load over the last minutes.
       </p>
       <span role="status">{message}</span>
       {agents.error && <p role="alert" className="error">{agents.error}</p>}
-      <VirtualTable label="Agents" rows={list} columns={columns} rowKey={(a) => a.name} />
+      <VirtualTable label="Agents" rows={list} columns={columns} rowKey={(a) => a.name} onOpen={(a) => setOpen(a.name)} />
+      {open && <AgentDetail name={open} onClose={() => setOpen(null)} />}
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { StateBadge } from "../components/StateBadge";
 import { VirtualTable, type Column } from "../components/VirtualTable";
 import { between, duration, time } from "../lib/format";
 
-/** One job: its tasks with attempts, agents, timings and exit codes, a live output tail, and cancel. */
+/** One job: its tasks with attempts, agents, timings and exit codes, a live output tail, cancel and retry. */
 export function JobDetail({ id, me }: { id: number; me: WhoAmI }) {
   const job = useFetch(() => api<Job>(`/api/v1/jobs/${id}`), `job-${id}`, 500);
   useJobChanges(job.reload, (c) => c.ids.includes(id));
@@ -23,6 +23,16 @@ export function JobDetail({ id, me }: { id: number; me: WhoAmI }) {
     try {
       job.setData(await api<Job>(`/api/v1/jobs/${id}/cancel${query({ task })}`, { method: "POST" }));
       setMessage(`${what} cancelled.`);
+    } catch (e) {
+      setMessage(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+
+  const retry = async () => {
+    if (!window.confirm(`Retry job ${id}? Its failed, timed-out and cancelled tasks (and those that waited for them) run again as new attempts.`)) return;
+    try {
+      job.setData(await api<Job>(`/api/v1/jobs/${id}/retry`, { method: "POST" }));
+      setMessage(`Job ${id} retried.`);
     } catch (e) {
       setMessage(e instanceof ApiError ? e.message : String(e));
     }
@@ -101,7 +111,9 @@ export function JobDetail({ id, me }: { id: number; me: WhoAmI }) {
                 Cancel job
               </button>
             )}
+            {mayAct && ended && j.state !== "COMPLETED" && <button onClick={() => retry()}>Retry job</button>}
             {!mayAct && !ended && <span className="muted">Only {j.user} or an administrator may cancel this job.</span>}
+            {!mayAct && ended && j.state !== "COMPLETED" && <span className="muted">Only {j.user} or an administrator may retry this job.</span>}
             <span role="status">{message}</span>
           </div>
           <h2>Tasks ({j.taskCount})</h2>

@@ -60,9 +60,12 @@ export function Jobs() {
         </label>
         <label>
           Search{" "}
-          <input type="search" placeholder="id, user or name" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <input type="search" placeholder="id, user, name or label:gpu" aria-describedby="search-help" value={search} onChange={(e) => setSearch(e.target.value)} />
         </label>
         <button type="submit">Search</button>
+        <span id="search-help" className="muted">
+          a job id, a user, the start of a name, or <code>label:NAME</code> for jobs whose tasks ask for a label
+        </span>
         <span className="muted" aria-live="polite">
           {page.data ? `${total} job${total === 1 ? "" : "s"}` : "loading…"}
         </span>

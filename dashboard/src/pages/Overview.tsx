@@ -2,19 +2,21 @@ import { api } from "../lib/api";
 import { useJobChanges, usePulses } from "../lib/live";
 import { Link } from "../lib/router";
 import { useFetch } from "../lib/useFetch";
-import { states, type Cluster, type Job, type Page } from "../lib/types";
+import { states, type Cluster, type Job, type Page, type QueueClass } from "../lib/types";
 import { StateBadge } from "../components/StateBadge";
 import { ThroughputChart } from "../components/ThroughputChart";
 import { time } from "../lib/format";
 
-/** The cluster at a glance: agents, slots, tasks by state, throughput, recent failures; all live. */
+/** The cluster at a glance: agents, slots, tasks by state, queue depth by resource class, throughput, recent failures; all live. */
 export function Overview() {
   const { latest, history, connected } = usePulses();
   const cluster = useFetch(() => api<Cluster>("/api/v1/cluster"), "cluster", 2000);
   const failures = useFetch(() => api<Page<Job>>("/api/v1/jobs?state=FAILED,TIMEOUT,UPSTREAM_FAILED&limit=10"), "failures", 2000);
+  const classes = useFetch(() => api<QueueClass[]>("/api/v1/queue/classes"), "queue-classes", 2000);
   useJobChanges(() => {
     cluster.reload();
     failures.reload();
+    classes.reload();
   });
 
   const labels = new Map<string, { agents: number; busy: number; total: number }>();
@@ -83,6 +85,31 @@ export function Overview() {
               ))}
             </tbody>
           </table>
+        </div>
+        <div>
+          <h2>Queue by resource class</h2>
+          {classes.data?.length ? (
+            <table className="plain" aria-label="Queue by resource class">
+              <thead>
+                <tr>
+                  <th>asks for</th>
+                  <th>pending</th>
+                  <th>blocked</th>
+                </tr>
+              </thead>
+              <tbody>
+                {classes.data.map((c) => (
+                  <tr key={c.class}>
+                    <td>{c.class}</td>
+                    <td data-testid={`queue-pending-${c.class}`}>{c.pending}</td>
+                    <td>{c.blocked}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="muted">Nothing waits.</p>
+          )}
         </div>
         <div>
           <h2>Recent failures</h2>

@@ -21,7 +21,7 @@ public static class JobEndpoints
     {
         var jobs = api.MapGroup("/jobs").WithTags("Jobs");
         jobs.MapPost("/", SubmitAsync).WithSummary("Submit a job; answers once it is durable.");
-        jobs.MapGet("/", ListAsync).WithSummary("List jobs, newest first (?sort=id-asc: oldest first); ?state=, ?user=, ?q= (an id, a user, or the start of a name), ?offset=, ?limit=.");
+        jobs.MapGet("/", ListAsync).WithSummary("List jobs, newest first (?sort=id-asc: oldest first); ?state=, ?user=, ?q= (an id, a user, the start of a name, or label:NAME), ?offset=, ?limit=.");
         jobs.MapGet("/{id:long}", GetAsync).WithSummary("One job with its tasks (?tasks=false: without); ?wait=30s answers once the job has ended or the time has passed.");
         jobs.MapPost("/{id:long}/cancel", CancelAsync).WithSummary("Cancel a job (or with ?task=N one task or array element): pending tasks end, running ones are killed.");
         jobs.MapGet("/{id:long}/output", OutputAsync).WithSummary("Output of a job's processes after a sequence number.");
@@ -77,6 +77,11 @@ public static class JobEndpoints
         if (q is { Length: > 200 })
         {
             return BadQuery("q", "q must be at most 200 characters");
+        }
+
+        if (q?.Trim() == "label:")
+        {
+            return BadQuery("q", "label: must be followed by a label name, as in q=label:gpu");
         }
 
         if (offset < 0 || limit is < 1 or > 1000)

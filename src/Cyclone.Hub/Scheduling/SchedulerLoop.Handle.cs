@@ -68,6 +68,7 @@ public sealed partial class SchedulerLoop
             case PullReportCommand report:
                 HandlePullReport(report, now, batch);
                 break;
+            case OperatorCommand op: HandleOperator(op, now, batch); break;
             case ConnectCommand refused when refused.Connection.TokenId is { } token && _revokedTokens.Contains(token):
                 batch.First.Add((refused.Connection, new HubMessage { Rejected = new Rejected { Reason = "the agent's token is no longer valid", Permanent = true } }));
                 batch.Closes.Add(refused.Connection);

@@ -33,6 +33,9 @@ public interface IStore : IAsyncDisposable
     /// <summary>Every task not in a final state, in submission order: what the scheduler reloads after a restart.</summary>
     IAsyncEnumerable<ActiveTaskRecord> LoadActiveTasksAsync(CancellationToken ct);
 
+    /// <summary>The tasks of a job that ended other than COMPLETED, with their dependencies: what a retry puts back in the queue.</summary>
+    Task<IReadOnlyList<ActiveTaskRecord>> LoadUnsuccessfulTasksOfJobAsync(long jobId, CancellationToken ct);
+
     Task<JobRecord?> GetJobAsync(long jobId, CancellationToken ct);
 
     Task<IReadOnlyList<TaskRecord>> GetTasksOfJobAsync(long jobId, CancellationToken ct);

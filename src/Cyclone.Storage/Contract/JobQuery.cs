@@ -8,7 +8,7 @@ public sealed record JobQuery(IReadOnlyList<TaskState> States, string? User, int
     /// <summary>Only runs of this workflow.</summary>
     public string? Workflow { get; init; }
 
-    /// <summary>Only jobs with this id (when it is a number), or of this user, or whose name starts with it.</summary>
+    /// <summary>Only jobs with this id (when it is a number), or of this user, or whose name starts with it; <c>label:NAME</c>: jobs with a task that asks for label NAME.</summary>
     public string? Search { get; init; }
 
     /// <summary>Oldest first instead of newest first.</summary>

@@ -45,7 +45,13 @@ public abstract partial class RelationalStore
         var where = $"{Filter} AND (CAST(@workflow AS text) IS NULL OR workflow = CAST(@workflow AS text))";
         var search = query.Search?.Trim();
         long? searchId = long.TryParse(search, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
-        if (searchId is not null)
+        var label = search is not null && search.StartsWith("label:", StringComparison.Ordinal) ? search["label:".Length..].Trim() : null;
+        if (label is not null)
+        {
+            // a task of the job asks for the label: found through tasks_by_job for each job in id order, so a page stops early
+            where += """ AND EXISTS (SELECT 1 FROM tasks t WHERE t.job_id = jobs.id AND t.labels LIKE @label_pattern ESCAPE '\')""";
+        }
+        else if (searchId is not null)
         {
             where += " AND id = @search_id";
         }
@@ -58,7 +64,11 @@ public abstract partial class RelationalStore
         {
             c.With("states", States(query.States)).With("user", query.User)
                 .With("workflow", query.Workflow).With("limit", query.Limit).With("offset", query.Offset);
-            if (searchId is not null)
+            if (label is not null)
+            {
+                c.With("label_pattern", "%" + LikePrefix(StoreValues.List([label])[1..^1]));
+            }
+            else if (searchId is not null)
             {
                 c.With("search_id", searchId.Value);
             }
@@ -87,7 +97,13 @@ public abstract partial class RelationalStore
         return new PageResult<TaskRecord>(items, total[0]);
     }
 
-    public Task<IReadOnlyDictionary<TaskState, long>> CountTasksByStateAsync(CancellationToken ct) => CountByStateAsync("tasks", ct);
+    /// <summary>Summed from the per-job counters (<c>job_task_counts</c>): one row per job and state, never a scan of every task.</summary>
+    public async Task<IReadOnlyDictionary<TaskState, long>> CountTasksByStateAsync(CancellationToken ct)
+    {
+        var rows = await ReadAsync("SELECT state, sum(n) FROM job_task_counts GROUP BY state HAVING sum(n) > 0;", NoParameters,
+            r => (State: (TaskState)r.GetInt32(0), Count: Convert.ToInt64(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)), ct);
+        return rows.ToDictionary(x => x.State, x => x.Count);
+    }
 
     public Task<IReadOnlyDictionary<TaskState, long>> CountJobsByStateAsync(CancellationToken ct) => CountByStateAsync("jobs", ct);
 

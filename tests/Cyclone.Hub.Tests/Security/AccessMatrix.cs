@@ -62,6 +62,13 @@ internal static class AccessMatrix
         new("POST", "/api/v1/runners/register", """{"name":"matrix-runner","slots":1}""", AccessRule.Agents, 200),
         new("POST", "/api/v1/runners/cancel?name=nobody", null, AccessRule.Admin, 200),
         new("POST", "/api/v1/runners/shutdown?name=nobody", null, AccessRule.Admin, 404),
+        new("GET", "/api/v1/queue/classes", null, AccessRule.Users, 200),
+        new("GET", "/api/v1/agents/nobody/tasks", null, AccessRule.Users, 404),
+        new("GET", "/api/v1/agents/nobody/load", null, AccessRule.Users, 404),
+        new("POST", "/api/v1/agents/nobody/drain", null, AccessRule.Admin, 404),
+        new("POST", "/api/v1/agents/nobody/resume", null, AccessRule.Admin, 404),
+        new("POST", "/api/v1/agents/nobody/cancel", null, AccessRule.Admin, 404),
+        new("POST", "/api/v1/agents/nobody/shutdown", null, AccessRule.Admin, 404),
 
         new("GET", "/api/v1/whoami", null, AccessRule.AnyToken, 200),
         new("GET", "/api/v1/users", null, AccessRule.Admin, 200),
@@ -76,6 +83,7 @@ internal static class AccessMatrix
         new("DELETE", "/api/v1/tokens/{TOKA2}", null, AccessRule.Owner, 200),
         new("GET", "/api/v1/audit", null, AccessRule.Admin, 200),
 
+        new("POST", "/api/v1/jobs/{JA}/retry", null, AccessRule.Owner, 409),
         new("POST", "/api/v1/jobs/{JA}/cancel", null, AccessRule.Owner, 200),
         new("POST", "/api/v1/queue/clear", null, AccessRule.Users, 200),
         new("POST", "/api/v1/admin/cancel_all", null, AccessRule.Admin, 200),
