@@ -13,16 +13,7 @@ public sealed partial class SchedulerLoop
         var users = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var r in _store.LoadActiveTasksAsync(ct))
         {
-            var task = new SchedulerTask(r.Id, r.JobId, r.Demand, r.Nodes, r.Priority, r.Id)
-            {
-                MaxRetries = r.MaxRetries,
-                TimeLimit = r.TimeLimit,
-                Dependencies = r.Dependencies,
-                WaitsForEvent = r.WaitsForEvent,
-                MaxActiveInJob = r.MaxActiveInJob,
-                SubmittedAt = r.SubmittedAt,
-                User = Shared(users, r.User),
-            };
+            var task = RequeuedTasks.TaskOf(r, Shared(users, r.User));
             _state.Restore(task, r.State, r.Attempt, r.Failures, r.Agents, r.StartedAt, now);
             upstreams.UnionWith(r.Dependencies.Select(d => d.UpstreamId));
             count++;
