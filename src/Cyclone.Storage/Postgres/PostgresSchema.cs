@@ -113,6 +113,10 @@ internal static class PostgresSchema
         CREATE INDEX jobs_by_started ON jobs ((coalesce(started_at, 9223372036854775807)), id);
         CREATE INDEX jobs_by_ended ON jobs ((coalesce(ended_at, 9223372036854775807)), id);
         """,
+        """
+        -- an operator's drain lasts across the agent's reconnects and the hub's restarts, until resumed
+        ALTER TABLE agents ADD COLUMN drained integer NOT NULL DEFAULT 0;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>
