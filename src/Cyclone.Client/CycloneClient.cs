@@ -99,7 +99,20 @@ public sealed partial class CycloneClient : IDisposable
     /// <summary>Jobs, newest first, optionally only in <paramref name="states"/> and of <paramref name="user"/>.</summary>
     public Task<PageDto<JobDto>> ListJobsAsync(
         IEnumerable<string>? states, string? user, int offset, int limit, CancellationToken ct) =>
-        SendAsync<PageDto<JobDto>>(HttpMethod.Get, "api/v1/jobs" + Query(("state", Join(states)), ("user", user), ("offset", Num(offset)), ("limit", Num(limit))), null, null, ct);
+        ListJobsAsync(states, user, offset, limit, null, null, ct);
+
+    /// <summary>
+    /// Jobs sorted by <paramref name="sort"/> (id, name, user, state, submitted, started or ended; null: id) in
+    /// <paramref name="order"/> (asc or desc; null: desc for id and the times, asc for the others), ties by id.
+    /// </summary>
+    public Task<PageDto<JobDto>> ListJobsAsync(
+        IEnumerable<string>? states, string? user, int offset, int limit, string? sort, string? order, CancellationToken ct) =>
+        SendAsync<PageDto<JobDto>>(
+            HttpMethod.Get,
+            "api/v1/jobs" + Query(("state", Join(states)), ("user", user), ("offset", Num(offset)), ("limit", Num(limit)), ("sort", sort), ("order", order)),
+            null,
+            null,
+            ct);
 
     /// <summary>Cancels a job: pending tasks end, running ones are killed. Answers the job as it is afterwards.</summary>
     public Task<JobDto> CancelJobAsync(long jobId, CancellationToken ct) => CancelJobAsync(jobId, null, ct);

@@ -19,7 +19,7 @@ internal static class StoreRows
     public const string ActiveColumns =
         """id, job_id, slots, memory, gpus, labels, nodes, priority, max_retries, time_limit_ms, state, attempt, failures, agents, started_at, wait_event, max_active, submitted_at, "user" """;
 
-    public const string AgentColumns = "name, host, slots, cores, memory, gpus, labels, state, connected_at, last_seen";
+    public const string AgentColumns = "name, host, slots, cores, memory, gpus, labels, state, connected_at, last_seen, drained";
 
     public const string TokenColumns = """id, "user", name, role, lookup, hash, created_at, created_by, expires_at, revoked_at, revoked_by""";
 
@@ -70,7 +70,7 @@ internal static class StoreRows
 
     public static AgentRecord ReadAgent(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt64(4), r.GetInt32(5),
-        List(r, 6), r.GetString(7), At(r, 8), At(r, 9));
+        List(r, 6), r.GetString(7), At(r, 8), At(r, 9)) { Drained = r.GetInt32(10) != 0 };
 
     public static TokenRecord ReadToken(DbDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), (byte[])r.GetValue(5), At(r, 6), r.GetString(7),

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import type { Sort } from "../lib/jobSort";
 
 export interface Column<T> {
   key: string;
@@ -20,7 +21,7 @@ export function VirtualTable<T>(props: {
   onOpen?: (row: T) => void;
   rowHeight?: number;
   height?: number;
-  sort?: string;
+  sort?: Sort;
   onSort?: (key: string) => void;
   label: string;
 }) {
@@ -75,11 +76,16 @@ export function VirtualTable<T>(props: {
     <div className="vtable" role="table" aria-label={label} aria-rowcount={rows.length + 1}>
       <div className="vrow vhead" role="row" style={{ gridTemplateColumns: template }}>
         {columns.map((c) => (
-          <div key={c.key} role="columnheader" aria-sort={c.sortKey && props.sort?.startsWith(c.sortKey) ? (props.sort.endsWith("desc") ? "descending" : "ascending") : undefined}>
+          <div key={c.key} role="columnheader" aria-sort={c.sortKey && props.onSort ? ariaSort(props.sort, c.sortKey) : undefined}>
             {c.sortKey && props.onSort ? (
-              <button className="linklike" onClick={() => props.onSort!(c.sortKey!)}>
+              <button
+                type="button"
+                className="linklike"
+                title={`Sort by ${c.header.toLowerCase()}`}
+                onClick={() => props.onSort!(c.sortKey!)}
+              >
                 {c.header}
-                {props.sort?.startsWith(c.sortKey) ? (props.sort.endsWith("desc") ? " ▼" : " ▲") : ""}
+                {props.sort?.key === c.sortKey ? (props.sort.order === "desc" ? " ▼" : " ▲") : ""}
               </button>
             ) : (
               c.header
@@ -116,4 +122,9 @@ export function VirtualTable<T>(props: {
       {rows.length === 0 && <p className="muted">Nothing to show.</p>}
     </div>
   );
+}
+
+function ariaSort(sort: Sort | undefined, key: string): "ascending" | "descending" | "none" {
+  if (sort?.key !== key) return "none";
+  return sort.order === "asc" ? "ascending" : "descending";
 }

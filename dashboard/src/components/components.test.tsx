@@ -51,7 +51,7 @@ describe("VirtualTable", () => {
 
   it("asks the server to sort when a sortable header is pressed", () => {
     const sorts: string[] = [];
-    render(<VirtualTable label="Jobs" rows={[] as Row[]} columns={[{ ...columns[0], sortKey: "id" }]} rowKey={(r) => r.id} sort="id-desc" onSort={(k) => sorts.push(k)} />);
+    render(<VirtualTable label="Jobs" rows={[] as Row[]} columns={[{ ...columns[0], sortKey: "id" }]} rowKey={(r) => r.id} sort={{ key: "id", order: "desc" }} onSort={(k) => sorts.push(k)} />);
     fireEvent.click(screen.getByRole("button", { name: /Id/ }));
     expect(sorts).toEqual(["id"]);
     expect(screen.getByRole("columnheader").getAttribute("aria-sort")).toBe("descending");

@@ -7,6 +7,7 @@ import { states, type Job, type Page } from "../lib/types";
 import { StateBadge } from "../components/StateBadge";
 import { VirtualTable, type Column } from "../components/VirtualTable";
 import { between, duration, time } from "../lib/format";
+import { nextSort, sortOf } from "../lib/jobSort";
 
 const pageSize = 100;
 
@@ -15,22 +16,24 @@ export function Jobs() {
   const { params } = useLocation();
   const state = params.get("state") ?? "";
   const q = params.get("q") ?? "";
-  const sort = params.get("sort") ?? "id-desc";
+  const sort = sortOf(params);
   const offset = Number(params.get("offset") ?? 0);
   const [search, setSearch] = useState(q);
-  const path = `/api/v1/jobs${query({ state, q, sort, offset, limit: pageSize })}`;
+  const path = `/api/v1/jobs${query({ state, q, sort: sort.key, order: sort.order, offset, limit: pageSize })}`;
   const page = useFetch(() => api<Page<Job>>(path), path, 1000);
   const shown = new Set(page.data?.items.map((j) => j.id) ?? []);
   // new jobs appear on the first page; changed ones wherever they are shown
-  useJobChanges(page.reload, (c) => (offset === 0 && sort === "id-desc") || c.ids.some((id) => shown.has(id)));
+  useJobChanges(page.reload, (c) => (offset === 0 && sort.key === "id" && sort.order === "desc") || c.ids.some((id) => shown.has(id)));
 
   const columns: Column<Job>[] = [
     { key: "id", header: "Job", width: "80px", sortKey: "id", render: (j) => j.id },
-    { key: "name", header: "Name", width: "2fr", render: (j) => j.name },
-    { key: "user", header: "User", render: (j) => j.user },
-    { key: "state", header: "State", width: "170px", render: (j) => <StateBadge state={j.state} /> },
+    { key: "name", header: "Name", width: "2fr", sortKey: "name", render: (j) => j.name },
+    { key: "user", header: "User", sortKey: "user", render: (j) => j.user },
+    { key: "state", header: "State", width: "170px", sortKey: "state", render: (j) => <StateBadge state={j.state} /> },
     { key: "tasks", header: "Tasks", width: "70px", render: (j) => j.taskCount },
-    { key: "submitted", header: "Submitted", width: "180px", render: (j) => time(j.submittedAt) },
+    { key: "submitted", header: "Submitted", width: "180px", sortKey: "submitted", render: (j) => time(j.submittedAt) },
+    { key: "started", header: "Started", width: "180px", sortKey: "started", render: (j) => (j.startedAt ? time(j.startedAt) : "–") },
+    { key: "ended", header: "Ended", width: "180px", sortKey: "ended", render: (j) => (j.endedAt ? time(j.endedAt) : "–") },
     { key: "runtime", header: "Ran for", width: "100px", render: (j) => duration(between(j.startedAt, j.endedAt)) },
     { key: "exit", header: "Exit", width: "60px", render: (j) => j.exitCode ?? "–" },
   ];
@@ -78,7 +81,10 @@ export function Jobs() {
         rowKey={(j) => j.id}
         onOpen={(j) => navigate(`/jobs/${j.id}`)}
         sort={sort}
-        onSort={() => setParams({ sort: sort === "id-desc" ? "id-asc" : "id-desc", offset: undefined })}
+        onSort={(key) => {
+          const next = nextSort(sort, key);
+          setParams({ sort: next.key, order: next.order, offset: undefined });
+        }}
       />
       <nav className="pager" aria-label="Pages">
         <button disabled={offset === 0} onClick={() => setParams({ offset: Math.max(0, offset - pageSize) || undefined })}>

@@ -16,13 +16,15 @@ public static class QueueCommand
         var tasks = new Option<bool>("--tasks") { Description = "List tasks (in dispatch order) instead of jobs" };
         var limit = new Option<int>("--limit") { Description = "Show at most N", HelpName = "N", DefaultValueFactory = _ => 100 };
         var json = new Option<bool>("--json") { Description = "Print the page as JSON" };
-        var command = new Command("queue", "List jobs, newest first (or tasks with --tasks).") { hub, state, user, tasks, limit, json };
+        var sort = new Option<string?>("--sort") { Description = "Order jobs by id, name, user, state, submitted, started or ended", HelpName = "KEY" };
+        var order = new Option<string?>("--order") { Description = "asc or desc (default: desc for id and times, asc otherwise)", HelpName = "ORDER" };
+        var command = new Command("queue", "List jobs, newest first or by --sort (or tasks with --tasks).") { hub, state, user, tasks, limit, json, sort, order };
         command.SetAction(ClientAction.Create(hub, async (r, client, ct) =>
         {
             var states = Formatting.SplitList(r.GetValue(state) is { } s ? [s.ToUpperInvariant()] : null);
             return r.GetValue(tasks)
                 ? await ListTasksAsync(client, states, r.GetValue(user), r.GetValue(limit), r.GetValue(json), ct)
-                : await ListJobsAsync(client, states, r.GetValue(user), r.GetValue(limit), r.GetValue(json), ct);
+                : await ListJobsAsync(client, states, r.GetValue(user), (r.GetValue(limit), r.GetValue(sort), r.GetValue(order)), r.GetValue(json), ct);
         }));
         var clearHub = HubOption.Create();
         var clear = new Command("clear", "Cancel every waiting (blocked or pending) task; running ones go on.") { clearHub };
@@ -35,9 +37,10 @@ public static class QueueCommand
         return command;
     }
 
-    private static async Task<int> ListJobsAsync(CycloneClient client, IReadOnlyList<string> states, string? user, int limit, bool json, CancellationToken ct)
+    private static async Task<int> ListJobsAsync(
+        CycloneClient client, IReadOnlyList<string> states, string? user, (int Limit, string? Sort, string? Order) view, bool json, CancellationToken ct)
     {
-        var page = await client.ListJobsAsync(states, user, 0, limit, ct);
+        var page = await client.ListJobsAsync(states, user, 0, view.Limit, view.Sort, view.Order, ct);
         if (json)
         {
             JsonOutput.Write(page);

@@ -11,10 +11,11 @@ public sealed partial class SchedulerState
     /// <summary>
     /// An agent (re)connects and says what it runs. Parts the hub knows as current continue;
     /// anything else it runs is stopped; parts the hub gave it that it no longer runs are redispatched.
+    /// With <paramref name="draining"/> (an operator drained it) it keeps its parts but is given no new ones.
     /// </summary>
     public SchedulerAgent Connect(
         string name, AgentCapacity total, IReadOnlySet<string> labels, IReadOnlyList<RunningPart> running, DateTimeOffset now, SchedulerEffects fx, int prefetch = 0,
-        DateTimeOffset? availableUntil = null)
+        DateTimeOffset? availableUntil = null, bool draining = false)
     {
         if (!_agents.TryGetValue(name, out var agent))
         {
@@ -27,7 +28,7 @@ public sealed partial class SchedulerState
         agent.AvailableUntil = availableUntil;
         agent.Labels = labels;
         agent.Connected = true;
-        agent.Draining = false;
+        agent.Draining = draining;
         agent.LastSeen = now;
         agent.AskedAt = ++_askSequence;
 

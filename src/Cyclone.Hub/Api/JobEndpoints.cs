@@ -21,7 +21,7 @@ public static class JobEndpoints
     {
         var jobs = api.MapGroup("/jobs").WithTags("Jobs");
         jobs.MapPost("/", SubmitAsync).WithSummary("Submit a job; answers once it is durable.");
-        jobs.MapGet("/", ListAsync).WithSummary("List jobs, newest first (?sort=id-asc: oldest first); ?state=, ?user=, ?q= (an id, a user, the start of a name, or label:NAME), ?offset=, ?limit=.");
+        jobs.MapGet("/", ListAsync).WithSummary("List jobs, newest first; ?sort=id|name|user|state|submitted|started|ended and ?order=asc|desc (ties by id); ?state=, ?user=, ?q= (an id, a user, the start of a name, or label:NAME), ?offset=, ?limit=.");
         jobs.MapGet("/{id:long}", GetAsync).WithSummary("One job with its tasks (?tasks=false: without); ?wait=30s answers once the job has ended or the time has passed.");
         jobs.MapPost("/{id:long}/cancel", CancelAsync).WithSummary("Cancel a job (or with ?task=N one task or array element): pending tasks end, running ones are killed.");
         jobs.MapGet("/{id:long}/output", OutputAsync).WithSummary("Output of a job's processes after a sequence number.");
@@ -62,16 +62,16 @@ public static class JobEndpoints
     }
 
     internal static async Task<Results<Ok<PageDto<JobDto>>, ProblemHttpResult>> ListAsync(
-        IStore store, JobTotals totals, TimeProvider time, CancellationToken ct, string? state = null, string? user = null, int offset = 0, int limit = 100, string? q = null, string? sort = null)
+        IStore store, JobTotals totals, TimeProvider time, CancellationToken ct, string? state = null, string? user = null, int offset = 0, int limit = 100, string? q = null, string? sort = null, string? order = null)
     {
         if (!StateFilter.TryParse(state, out var states, out var error))
         {
             return BadQuery("state", error);
         }
 
-        if (sort is not (null or "id-desc" or "id-asc"))
+        if (!JobSortParameter.TryParse(sort, order, out var sortBy, out var ascending, out var badParameter, out var sortError))
         {
-            return BadQuery("sort", $"sort '{Excerpt.Of(sort)}' must be id-desc (newest first, the default) or id-asc");
+            return BadQuery(badParameter, sortError);
         }
 
         if (q is { Length: > 200 })
@@ -89,7 +89,7 @@ public static class JobEndpoints
             return BadQuery("limit", "offset must be >= 0 and limit between 1 and 1000");
         }
 
-        var query = new JobQuery(states, user, offset, limit) { Search = q, OldestFirst = sort == "id-asc" };
+        var query = new JobQuery(states, user, offset, limit) { Search = q, SortBy = sortBy, Ascending = ascending };
         var known = totals.Get(query);
         var started = time.GetTimestamp();
         var page = await store.QueryJobsAsync(query with { CountTotal = known is null }, ct);

@@ -87,11 +87,13 @@ public sealed partial class SchedulerLoop
                 break;
             case LeavingCommand leaving when IsCurrent(leaving.Connection):
                 _state.Drain(leaving.Connection.Name, leaving.HandBack, now, fx);
+                _leaving.Add(leaving.Connection.Name);
                 LogAgentLeaving(leaving.Connection.Name, leaving.HandBack);
                 UpsertAgent(batch, leaving.Connection, "DRAINING", now);
                 break;
             case DisconnectedCommand disconnected when IsCurrent(disconnected.Connection):
                 _connections.Remove(disconnected.Connection.Name);
+                _leaving.Remove(disconnected.Connection.Name);
                 _state.Disconnected(disconnected.Connection.Name);
                 UpsertAgent(batch, disconnected.Connection, "DOWN", now);
                 LogAgentDisconnected(disconnected.Connection.Name);
@@ -186,8 +188,12 @@ public sealed partial class SchedulerLoop
         ApplyOutcomes(connection, register.Finished, now, batch);
         var running = register.Running.Select(r => new RunningPart(r.TaskId, r.Attempt, r.NodeIndex)).ToList();
         var total = new AgentCapacity(register.Slots, register.MemoryBytes, register.Gpus);
-        _state.Connect(connection.Name, total, register.Labels.ToHashSet(StringComparer.Ordinal), running, now, batch.Effects, (int)Math.Min((long)Math.Clamp(register.Prefetch, 0, MaxPrefetch) * Math.Max(0, register.Slots), int.MaxValue), connection.AllocationEndsAt);
-        UpsertAgent(batch, connection, "UP", now);
+        var drained = _drainedByRequest.Contains(connection.Name); // an operator's drain outlasts the stream
+        _leaving.Remove(connection.Name);
+        _state.Connect(
+            connection.Name, total, register.Labels.ToHashSet(StringComparer.Ordinal), running, now, batch.Effects,
+            (int)Math.Min((long)Math.Clamp(register.Prefetch, 0, MaxPrefetch) * Math.Max(0, register.Slots), int.MaxValue), connection.AllocationEndsAt, drained);
+        UpsertAgent(batch, connection, drained ? "DRAINING" : "UP", now);
         LogAgentConnected(connection.Name, connection.Peer, register.Slots, running.Count);
     }
 
@@ -270,6 +276,9 @@ public sealed partial class SchedulerLoop
         var total = agent?.Total ?? AgentCapacity.None;
         batch.AgentUpserts[connection.Name] = new AgentRecord(
             connection.Name, connection.Host, total.Slots, connection.Cores, total.MemoryBytes, total.Gpus,
-            agent?.Labels.Order(StringComparer.Ordinal).ToList() ?? [], state, connection.ConnectedAt, now);
+            agent?.Labels.Order(StringComparer.Ordinal).ToList() ?? [], state, connection.ConnectedAt, now)
+        {
+            Drained = _drainedByRequest.Contains(connection.Name),
+        };
     }
 }

@@ -5,8 +5,14 @@ namespace Cyclone.Hub.Scheduling;
 
 public sealed partial class SchedulerLoop
 {
-    /// <summary>Agents drained by an operator (not agents that are leaving): only these may be resumed.</summary>
+    /// <summary>
+    /// Agents drained by an operator, connected or not: as stored (<see cref="Cyclone.Storage.Contract.AgentRecord.Drained"/>, read back at start), so the
+    /// drain holds across the agent's reconnects and the hub's restarts until resumed.
+    /// </summary>
     private readonly HashSet<string> _drainedByRequest = new(StringComparer.Ordinal);
+
+    /// <summary>Connected agents that said they are leaving (shutting down): they are never resumed.</summary>
+    private readonly HashSet<string> _leaving = new(StringComparer.Ordinal);
 
     /// <summary>Stops leasing new tasks to a connected agent; its running tasks finish. False when no such agent is connected.</summary>
     public async Task<bool> DrainAgentAsync(string agent, CancellationToken ct)
@@ -84,9 +90,9 @@ public sealed partial class SchedulerLoop
             return;
         }
 
-        if (!_drainedByRequest.Contains(resume.Agent) && _state.FindAgent(resume.Agent) is { Draining: true })
+        if (_leaving.Contains(resume.Agent) || (!_drainedByRequest.Contains(resume.Agent) && _state.FindAgent(resume.Agent) is { Draining: true }))
         {
-            resume.Problem.Value = $"agent '{resume.Agent}' is shutting down, not drained: it cannot be resumed";
+            resume.Problem.Value = $"agent '{resume.Agent}' is shutting down (it is leaving on its own): it cannot be resumed until it reconnects";
             return;
         }
 

@@ -24,6 +24,14 @@ public sealed partial class SchedulerLoop
             _state.RememberEvent(e.Name, e.At, e.Data);
         }
 
+        foreach (var agent in await _store.ListAgentsAsync(ct))
+        {
+            if (agent.Drained == true)
+            {
+                _drainedByRequest.Add(agent.Name);
+            }
+        }
+
         RestorePullWorkers(now);
         upstreams.RemoveWhere(id => _state.FindTask(id) is not null);
         var known = await _store.GetTaskStatesAsync(upstreams, ct);

@@ -11,8 +11,11 @@ public sealed record JobQuery(IReadOnlyList<TaskState> States, string? User, int
     /// <summary>Only jobs with this id (when it is a number), or of this user, or whose name starts with it; <c>label:NAME</c>: jobs with a task that asks for label NAME.</summary>
     public string? Search { get; init; }
 
-    /// <summary>Oldest first instead of newest first.</summary>
-    public bool OldestFirst { get; init; }
+    /// <summary>The column to order by; the default is the id.</summary>
+    public JobSort SortBy { get; init; } = JobSort.Id;
+
+    /// <summary>Smallest first instead of largest first (the default: newest first by id).</summary>
+    public bool Ascending { get; init; }
 
     /// <summary>Whether to count every match (<see cref="PageResult{T}.Total"/>); without, the total is -1.</summary>
     public bool CountTotal { get; init; } = true;

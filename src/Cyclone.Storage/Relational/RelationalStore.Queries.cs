@@ -78,7 +78,7 @@ public abstract partial class RelationalStore
             }
         }
 
-        var order = query.OldestFirst ? "id" : "id DESC";
+        var order = OrderOf(query);
         var items = await ReadAsync(
             $"SELECT {StoreRows.JobColumns} FROM jobs WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset;", Bind, StoreRows.ReadJob, ct);
         var total = query.CountTotal ? (await ReadAsync($"SELECT count(*) FROM jobs WHERE {where};", Bind, r => r.GetInt64(0), ct))[0] : -1;
@@ -116,6 +116,31 @@ public abstract partial class RelationalStore
             r => (State: (TaskState)r.GetInt32(0), Count: r.GetInt64(1)), ct);
         return rows.ToDictionary(x => x.State, x => x.Count);
     }
+
+    /// <summary>
+    /// The ORDER BY of a job list, the same text for both stores: the column, then the id the same way, so a page boundary never
+    /// splits ties differently. A missing start or end sorts as the latest time (<see cref="Unset"/>). Every key has an index of
+    /// exactly this expression and the id (<c>jobs_by_name</c>, <c>jobs_by_started</c>, ...), so a page is read from the index in
+    /// either direction, never by sorting every job.
+    /// </summary>
+    private static string OrderOf(JobQuery query)
+    {
+        var column = query.SortBy switch
+        {
+            JobSort.Name => "name",
+            JobSort.User => "\"user\"",
+            JobSort.State => "state",
+            JobSort.Submitted => "submitted_at",
+            JobSort.Started => $"coalesce(started_at, {Unset})",
+            JobSort.Ended => $"coalesce(ended_at, {Unset})",
+            _ => null,
+        };
+        var direction = query.Ascending ? "ASC" : "DESC";
+        return column is null ? $"id {direction}" : $"{column} {direction}, id {direction}";
+    }
+
+    /// <summary>The time a job not started or not ended yet sorts as: after every real one.</summary>
+    private const string Unset = "9223372036854775807";
 
     /// <summary>A LIKE pattern that matches text starting with <paramref name="prefix"/>, its wildcards taken literally.</summary>
     private static string LikePrefix(string prefix) =>

@@ -15,11 +15,12 @@ public abstract partial class RelationalStore
     private const string InsertCount = "INSERT INTO job_task_counts (job_id, state, n) VALUES (@job, @state, @n);";
 
     private const string UpsertAgent = """
-        INSERT INTO agents (name, host, slots, cores, memory, gpus, labels, state, connected_at, last_seen)
-        VALUES (@name, @host, @slots, @cores, @memory, @gpus, @labels, @state, @connected, @seen)
+        INSERT INTO agents (name, host, slots, cores, memory, gpus, labels, state, connected_at, last_seen, drained)
+        VALUES (@name, @host, @slots, @cores, @memory, @gpus, @labels, @state, @connected, @seen, coalesce(CAST(@drained AS integer), 0))
         ON CONFLICT (name) DO UPDATE SET host = excluded.host, slots = excluded.slots, cores = excluded.cores,
             memory = excluded.memory, gpus = excluded.gpus, labels = excluded.labels, state = excluded.state,
-            connected_at = excluded.connected_at, last_seen = excluded.last_seen;
+            connected_at = excluded.connected_at, last_seen = excluded.last_seen,
+            drained = coalesce(CAST(@drained AS integer), agents.drained);
         """;
 
     public Task<IReadOnlyList<SubmittedJob>> SubmitAsync(IReadOnlyList<NewJob> jobs, CancellationToken ct)
@@ -37,6 +38,7 @@ public abstract partial class RelationalStore
                     .With("name", a.Name).With("host", a.Host).With("slots", a.Slots).With("cores", a.Cores)
                     .With("memory", a.MemoryBytes).With("gpus", a.Gpus).With("labels", List(a.Labels))
                     .With("state", a.State).With("connected", Ms(a.ConnectedAt)).With("seen", Ms(a.LastSeen))
+                    .With("drained", a.Drained is { } d ? (d ? 1 : 0) : (int?)null)
                     .ExecuteNonQuery();
             }
 

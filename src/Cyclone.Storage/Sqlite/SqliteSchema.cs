@@ -217,6 +217,17 @@ internal static class SqliteSchema
             seq INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, action TEXT NOT NULL, format TEXT NOT NULL, content BLOB NOT NULL,
             author TEXT NOT NULL, message TEXT NOT NULL, at INTEGER NOT NULL, sha TEXT NOT NULL);
         """,
+        """
+        -- the job list sorted by any column reads a page from an index (RelationalStore.OrderOf)
+        CREATE INDEX jobs_by_name ON jobs (name, id);
+        CREATE INDEX jobs_by_submitted ON jobs (submitted_at, id);
+        CREATE INDEX jobs_by_started ON jobs ((coalesce(started_at, 9223372036854775807)), id);
+        CREATE INDEX jobs_by_ended ON jobs ((coalesce(ended_at, 9223372036854775807)), id);
+        """,
+        """
+        -- an operator's drain lasts across the agent's reconnects and the hub's restarts, until resumed
+        ALTER TABLE agents ADD COLUMN drained INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

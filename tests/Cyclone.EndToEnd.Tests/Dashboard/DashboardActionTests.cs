@@ -129,17 +129,21 @@ public sealed class DashboardActionTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task The_cli_retries_a_failed_job_and_drains_and_resumes_an_agent()
+    public async Task The_cli_retries_a_failed_job_and_drains_an_agent_which_stays_drained_across_its_restart_until_resumed()
     {
         await using var cluster = new TestCluster(output);
         await cluster.StartHubAsync();
-        await cluster.StartAgentAsync("cli-d", 1);
+        var agent = await cluster.StartAgentAsync("cli-d", 1);
         var flag = Path.Combine(cluster.DataDirectory, "again");
         var id = await cluster.SubmitAsync("--", "sh", "-c", $"if [ -e {flag} ]; then exit 0; else touch {flag}; exit 4; fi");
         await cluster.WaitForJobAsync(id, "FAILED");
 
         var drain = await cluster.CliAsync("drain", "cli-d");
         Assert.True(drain.ExitCode == 0, drain.ToString());
+        await cluster.WaitForAgentAsync("cli-d", "DRAINING");
+        agent.Signal("KILL"); // the drain is stored: the agent started again comes back drained, not UP
+        await cluster.WaitForAgentAsync("cli-d", "DOWN");
+        cluster.LaunchAgent("cli-d", 1);
         await cluster.WaitForAgentAsync("cli-d", "DRAINING");
         var retry = await cluster.CliAsync("retry", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(retry.ExitCode == 0, retry.ToString());

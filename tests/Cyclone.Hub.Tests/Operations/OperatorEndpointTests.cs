@@ -6,7 +6,7 @@ using Cyclone.Hub.Tests.Security;
 namespace Cyclone.Hub.Tests.Operations;
 
 /// <summary>The retry, agent and queue-class routes on a real hub: what they answer, and that bad requests change nothing.</summary>
-public sealed class OperatorEndpointTests
+public sealed partial class OperatorEndpointTests
 {
     private static readonly string[] TrueCommand = ["true"];
     private static readonly string[] Gpu = ["gpu"];

@@ -9,7 +9,7 @@ using Body = Cyclone.Protocol.Agent.HubMessage.BodyOneofCase;
 namespace Cyclone.Hub.Tests.Scheduling;
 
 /// <summary>Operators' requests through the scheduler loop: drain and resume an agent, retry a job, read the queue by class.</summary>
-public sealed class OperatorLoopTests
+public sealed partial class OperatorLoopTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 

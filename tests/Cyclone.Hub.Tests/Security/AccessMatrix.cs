@@ -21,7 +21,7 @@ internal static class AccessMatrix
         new("GET", "/api/v1/agents", null, AccessRule.Users, 200),
         new("GET", "/api/v1/cluster", null, AccessRule.Users, 200),
         new("GET", "/api/v1/tasks", null, AccessRule.Users, 200),
-        new("GET", "/api/v1/jobs?q=alice&sort=id-asc&state=PENDING", null, AccessRule.Users, 200),
+        new("GET", "/api/v1/jobs?q=alice&sort=started&order=asc&state=PENDING", null, AccessRule.Users, 200),
         new("GET", "/api/v1/stream?max=1", null, AccessRule.Users, 200),
 
         new("GET", "/api/v1/workflows", null, AccessRule.Users, 200),

@@ -72,7 +72,7 @@ public abstract partial class StoreContractTests
         var c = (await store.SubmitAsync([Jobs.Single("train", "carol")], Ct))[0];
 
         async Task<long[]> Find(string search, bool oldestFirst = false) =>
-            [.. (await store.QueryJobsAsync(new JobQuery([], null) { Search = search, OldestFirst = oldestFirst }, Ct)).Items.Select(j => j.Id)];
+            [.. (await store.QueryJobsAsync(new JobQuery([], null) { Search = search, SortBy = JobSort.Id, Ascending = oldestFirst }, Ct)).Items.Select(j => j.Id)];
 
         Assert.Equal([b.JobId, a.JobId], await Find("render"));
         Assert.Equal([a.JobId, b.JobId], await Find("render", oldestFirst: true));

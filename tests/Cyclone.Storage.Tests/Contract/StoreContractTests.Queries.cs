@@ -85,6 +85,23 @@ public abstract partial class StoreContractTests
         Assert.Equal((8, "DOWN", 1, t.AddMinutes(1)), (agent.Slots, agent.State, agent.Gpus, agent.LastSeen));
     }
 
+    [StoreFact]
+    public async Task An_agents_drain_is_kept_until_written_again_and_an_update_without_it_leaves_it_as_stored()
+    {
+        var store = await OpenAsync();
+        var t = Jobs.T0;
+        var up = new AgentRecord("n1", "h1", 4, 4, 1L << 33, 0, [], "UP", t, t);
+        await store.UpsertAgentsAsync([up with { Drained = null }], Ct);
+        Assert.False(Assert.Single(await store.ListAgentsAsync(Ct)).Drained);
+
+        await store.UpsertAgentsAsync([up with { State = "DRAINING", Drained = true }], Ct);
+        await store.UpsertAgentsAsync([up with { State = "DOWN", Drained = null }], Ct); // written by someone who does not know
+        Assert.True(Assert.Single(await store.ListAgentsAsync(Ct)).Drained);
+
+        await store.UpsertAgentsAsync([up with { Drained = false }], Ct);
+        Assert.False(Assert.Single(await store.ListAgentsAsync(Ct)).Drained);
+    }
+
     private static OutputAppend Chunk(long taskId, int rank, string text, int stream = 0) =>
         new(taskId, 1, rank, stream, Encoding.UTF8.GetBytes(text));
 

@@ -31,7 +31,7 @@ public static class AgentActionEndpoints
 
     internal static async Task<Results<Ok<CountDto>, ProblemHttpResult>> DrainAsync(string name, SchedulerLoop loop, CancellationToken ct) =>
         await loop.DrainAgentAsync(name, ct)
-            ? TypedResults.Ok(new CountDto(1, $"agent {name} drained: it gets no new tasks; its running tasks finish"))
+            ? TypedResults.Ok(new CountDto(1, $"agent {name} drained: it gets no new tasks; its running tasks finish; it stays drained until resumed"))
             : NotConnected(name);
 
     internal static async Task<Results<Ok<CountDto>, ProblemHttpResult>> ResumeAsync(string name, SchedulerLoop loop, CancellationToken ct)
