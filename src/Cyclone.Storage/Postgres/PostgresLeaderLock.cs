@@ -52,68 +52,32 @@ public sealed partial class PostgresLeaderLock : ILeaderLock
         _reads = NpgsqlDataSource.Create(reads.ConnectionString);
     }
 
-    public async Task<long?> TryAcquireAsync(string url, CancellationToken ct)
-    {
-        await _session.WaitAsync(ct);
-        try
-        {
-            return await TryAcquireInTurnAsync(url, ct);
-        }
-        finally
-        {
-            _session.Release();
-        }
-    }
+    public Task<long?> TryAcquireAsync(string url, CancellationToken ct) => InTurnAsync(() => TryAcquireInTurnAsync(url, ct), ct);
 
-    public async Task<bool> ConfirmAsync(long epoch, CancellationToken ct)
-    {
-        await _session.WaitAsync(ct);
-        try
-        {
-            return await ConfirmInTurnAsync(epoch, ct);
-        }
-        finally
-        {
-            _session.Release();
-        }
-    }
+    public Task<bool> ConfirmAsync(long epoch, CancellationToken ct) => InTurnAsync(() => ConfirmInTurnAsync(epoch, ct), ct);
 
-    public async Task AdvertiseAsync(long epoch, string url, CancellationToken ct)
-    {
-        await _session.WaitAsync(ct);
-        try
-        {
-            var connection = _connection ?? throw new InvalidOperationException("the leader lock is not held");
-            await ScalarAsync(connection, null, "UPDATE cyclone_leader SET url = @url WHERE id = 1 AND epoch = @epoch; UPDATE cyclone_hubs SET url = @url WHERE hub = @hub;", ct,
-                ("url", url), ("epoch", epoch), ("hub", _hub));
-        }
-        finally
-        {
-            _session.Release();
-        }
-    }
+    public Task AdvertiseAsync(long epoch, string url, CancellationToken ct) => InTurnAsync(
+        () => ScalarAsync(
+            _connection ?? throw new InvalidOperationException("the leader lock is not held"), null,
+            "UPDATE cyclone_leader SET url = @url WHERE id = 1 AND epoch = @epoch; UPDATE cyclone_hubs SET url = @url WHERE hub = @hub;", ct,
+            ("url", url), ("epoch", epoch), ("hub", _hub)),
+        ct);
 
-    public async Task ReportStandbyAsync(string url, CancellationToken ct)
-    {
-        await _session.WaitAsync(ct);
-        try
+    public Task ReportStandbyAsync(string url, CancellationToken ct) => InTurnAsync(
+        async () =>
         {
             var connection = await ConnectAsync(ct);
             try
             {
-                await ReportAsync(connection, null, url, active: false, Now(), ct);
+                return await ReportAsync(connection, null, url, active: false, Now(), ct);
             }
             catch
             {
                 await DropAsync();
                 throw;
             }
-        }
-        finally
-        {
-            _session.Release();
-        }
-    }
+        },
+        ct);
 
     public async ValueTask DisposeAsync()
     {
@@ -122,15 +86,7 @@ public sealed partial class PostgresLeaderLock : ILeaderLock
             return;
         }
 
-        await _session.WaitAsync();
-        try
-        {
-            await DropAsync();
-        }
-        finally
-        {
-            _session.Release();
-        }
+        await InTurnAsync(async () => { await DropAsync(); return true; }, CancellationToken.None);
 
         await _reads.DisposeAsync();
         _session.Dispose();
@@ -193,6 +149,20 @@ public sealed partial class PostgresLeaderLock : ILeaderLock
         {
             await DropAsync();
             throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="call"/> alone on the dedicated connection, which runs one command at a time.</summary>
+    private async Task<T> InTurnAsync<T>(Func<Task<T>> call, CancellationToken ct)
+    {
+        await _session.WaitAsync(ct);
+        try
+        {
+            return await call();
+        }
+        finally
+        {
+            _session.Release();
         }
     }
 
