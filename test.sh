@@ -41,7 +41,10 @@ dotnet build Cyclone.slnx -c Release --nologo -v quiet -clp:ErrorsOnly
 
 failed=()
 summary=$(mktemp)
-trap 'rm -f "$summary"' EXIT
+log=$(mktemp)
+trap 'rm -f "$summary" "$log"' EXIT
+# keeps the whole output, to repeat each failing test's name, message and first stack lines at the very end
+note_failures() { tee -a "$log"; }
 for project in "${projects[@]}"; do
   echo "== testing $project"
   set +e
@@ -60,19 +63,19 @@ for project in "${projects[@]}"; do
   elif [ "$project" = faults ]; then
     # the fault suite: the end-to-end project's "faults" category, with its summary table at the end
     CYCLONE_FAULT_SUMMARY="$summary" dotnet test tests/Cyclone.EndToEnd.Tests -c Release --no-build --nologo \
-      --filter "Category=faults" --logger "console;verbosity=normal" "$@" 2>&1 | grep -v -E '^\s*Passed |^\s*$'
+      --filter "Category=faults" --logger "console;verbosity=normal" "$@" 2>&1 | note_failures | grep -v -E '^\s*Passed |^\s*$'
     status=${PIPESTATUS[0]}
     cat "$summary"
   elif [ "$project" = slurm ]; then
     # the end-to-end project's "slurm" category: a real single-node Slurm started by the tests (tests/Shared/SlurmCluster.cs)
     dotnet test tests/Cyclone.EndToEnd.Tests -c Release --no-build --nologo --filter "Category=slurm" \
-      --logger "console;verbosity=normal" "$@" 2>&1 | grep -v -E '^\s*Passed |^\s*$'
+      --logger "console;verbosity=normal" "$@" 2>&1 | note_failures | grep -v -E '^\s*Passed |^\s*$'
     status=${PIPESTATUS[0]}
   else
     filter=()
     if [ "$project" = tests/Cyclone.EndToEnd.Tests ]; then filter=(--filter "Category!=faults"); fi
     dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal" "${filter[@]}" "$@" 2>&1 \
-      | grep -v -E '^\s*Passed |^\s*$'
+      | note_failures | grep -v -E '^\s*Passed |^\s*$'
     status=${PIPESTATUS[0]}
   fi
   set -e
@@ -82,6 +85,8 @@ for project in "${projects[@]}"; do
 done
 
 if [ "${#failed[@]}" -gt 0 ]; then
+  echo "== the failing tests again:" >&2
+  awk '/^ *Failed [^!]|aborted|crashed/{n=25} n>0{print; n--}' "$log" >&2
   echo "== FAILED: ${failed[*]}" >&2
   exit 1
 fi
