@@ -10,30 +10,50 @@ public sealed partial class SqliteStore
     private const string InsertTask = """
         INSERT INTO tasks (job_id, idx, name, "user", state, priority, nodes, slots, memory, gpus, labels,
                            max_retries, time_limit_ms, submitted_at, payload, wait_event, max_active)
-        VALUES (@job, @idx, @name, @user, @state, @priority, @nodes, @slots, @memory, @gpus, @labels,
-                @retries, @limit, @at, @payload, @event, @maxActive);
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17);
         """;
+
+    private const int InsertTaskParameters = 17;
 
     private const string LastRowId = "SELECT last_insert_rowid();";
 
-    private const string InsertDependency = "INSERT INTO task_deps (task_id, upstream_id, kind) VALUES (@task, @upstream, @kind);";
+    private const string InsertDependency = "INSERT INTO task_deps (task_id, upstream_id, kind) VALUES (?1, ?2, ?3);";
 
     private protected override List<long> InsertTasks(WriteContext c, NewJob job, long jobId)
     {
         long first = 0;
         using var payloads = Submission.PayloadTexts(job).GetEnumerator();
+        using var insert = new SqliteRowInserter((Microsoft.Data.Sqlite.SqliteConnection)c.Connection, InsertTask, InsertTaskParameters);
+        IReadOnlyList<string>? labels = null;
+        var labelsText = "";
+        var at = Ms(job.SubmittedAt);
         foreach (var t in job.Tasks)
         {
             payloads.MoveNext();
-            c.Command(InsertTask)
-                .With("job", jobId).With("idx", t.Index).With("name", t.Name).With("user", job.User)
-                .With("state", (int)Submission.InitialState(t)).With("priority", t.Priority).With("nodes", t.Nodes)
-                .With("slots", t.Demand.Slots).With("memory", t.Demand.MemoryBytes).With("gpus", t.Demand.Gpus)
-                .With("labels", List(t.Demand.Labels)).With("retries", t.MaxRetries)
-                .With("limit", Db((long?)t.TimeLimit?.TotalMilliseconds)).With("at", Ms(job.SubmittedAt))
-                .With("payload", payloads.Current)
-                .With("event", Db(t.WaitsForEvent)).With("maxActive", Db(t.MaxActiveInJob))
-                .ExecuteNonQuery();
+            if (!ReferenceEquals(t.Demand.Labels, labels))
+            {
+                labels = t.Demand.Labels;
+                labelsText = List(labels);
+            }
+
+            insert.Set(1, jobId);
+            insert.Set(2, t.Index);
+            insert.Set(3, t.Name);
+            insert.Set(4, job.User);
+            insert.Set(5, (int)Submission.InitialState(t));
+            insert.Set(6, t.Priority);
+            insert.Set(7, t.Nodes);
+            insert.Set(8, t.Demand.Slots);
+            insert.Set(9, t.Demand.MemoryBytes);
+            insert.Set(10, t.Demand.Gpus);
+            insert.Set(11, labelsText);
+            insert.Set(12, t.MaxRetries);
+            insert.Set(13, (long?)t.TimeLimit?.TotalMilliseconds);
+            insert.Set(14, at);
+            insert.Set(15, payloads.Current);
+            insert.Set(16, t.WaitsForEvent);
+            insert.Set(17, t.MaxActiveInJob);
+            insert.Insert();
             if (first == 0)
             {
                 first = (long)c.Command(LastRowId).ExecuteScalar()!;
@@ -45,7 +65,7 @@ public sealed partial class SqliteStore
         var last = (long)c.Command(LastRowId).ExecuteScalar()!;
         if (last - first + 1 != job.Tasks.Count)
         {
-            throw new InvalidOperationException(@"the {job.Tasks.Count} tasks of job {jobId} were given ids {first} to {last}, not consecutive ones");
+            throw new InvalidOperationException($"the {job.Tasks.Count} tasks of job {jobId} were given ids {first} to {last}, not consecutive ones");
         }
 
         var taskIds = new List<long>(job.Tasks.Count);
@@ -59,9 +79,13 @@ public sealed partial class SqliteStore
 
     private protected override void InsertDependencies(WriteContext c, List<(long Task, long Upstream, int Kind)> rows)
     {
+        using var insert = new SqliteRowInserter((Microsoft.Data.Sqlite.SqliteConnection)c.Connection, InsertDependency, 3);
         foreach (var (task, upstream, kind) in rows)
         {
-            c.Command(InsertDependency).With("task", task).With("upstream", upstream).With("kind", kind).ExecuteNonQuery();
+            insert.Set(1, task);
+            insert.Set(2, upstream);
+            insert.Set(3, kind);
+            insert.Insert();
         }
     }
 }
