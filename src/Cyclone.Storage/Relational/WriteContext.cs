@@ -10,6 +10,7 @@ namespace Cyclone.Storage.Relational;
 internal sealed class WriteContext : IDisposable
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IDisposable> _reused = new(StringComparer.Ordinal);
 
     public WriteContext(DbConnection connection, DbTransaction transaction, StoreOptions options)
     {
@@ -43,6 +44,18 @@ internal sealed class WriteContext : IDisposable
         return command;
     }
 
+    /// <summary>What <paramref name="create"/> makes, once per transaction for <paramref name="key"/>; disposed with it.</summary>
+    public T Reuse<T>(string key, Func<T> create) where T : class, IDisposable
+    {
+        if (!_reused.TryGetValue(key, out var item))
+        {
+            item = create();
+            _reused.Add(key, item);
+        }
+
+        return (T)item;
+    }
+
     public void Dispose()
     {
         foreach (var command in _commands.Values)
@@ -50,6 +63,12 @@ internal sealed class WriteContext : IDisposable
             command.Dispose();
         }
 
+        foreach (var item in _reused.Values)
+        {
+            item.Dispose();
+        }
+
         _commands.Clear();
+        _reused.Clear();
     }
 }

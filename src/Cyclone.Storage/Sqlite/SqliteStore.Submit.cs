@@ -23,7 +23,7 @@ public sealed partial class SqliteStore
     {
         long first = 0;
         using var payloads = Submission.PayloadTexts(job).GetEnumerator();
-        using var insert = new SqliteRowInserter((Microsoft.Data.Sqlite.SqliteConnection)c.Connection, InsertTask, InsertTaskParameters);
+        var insert = Inserter(c, InsertTask, InsertTaskParameters);
         IReadOnlyList<string>? labels = null;
         var labelsText = "";
         var at = Ms(job.SubmittedAt);
@@ -79,7 +79,7 @@ public sealed partial class SqliteStore
 
     private protected override void InsertDependencies(WriteContext c, List<(long Task, long Upstream, int Kind)> rows)
     {
-        using var insert = new SqliteRowInserter((Microsoft.Data.Sqlite.SqliteConnection)c.Connection, InsertDependency, 3);
+        var insert = Inserter(c, InsertDependency, 3);
         foreach (var (task, upstream, kind) in rows)
         {
             insert.Set(1, task);
@@ -88,4 +88,8 @@ public sealed partial class SqliteStore
             insert.Insert();
         }
     }
+
+    /// <summary>The transaction's inserter for <paramref name="sql"/>, prepared once per transaction (one job or thousands).</summary>
+    private static SqliteRowInserter Inserter(WriteContext c, string sql, int parameters) =>
+        c.Reuse(sql, () => new SqliteRowInserter((Microsoft.Data.Sqlite.SqliteConnection)c.Connection, sql, parameters));
 }
