@@ -12,7 +12,7 @@ namespace Cyclone.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteRowInserter : IDisposable
 {
-    private const byte Unbound = 0;
+    // what each parameter holds now; 0 (the array's start) is "not bound yet"
     private const byte Null = 1;
     private const byte Integer = 2;
     private const byte Text = 3;
