@@ -41,12 +41,13 @@ dotnet build Cyclone.slnx -c Release --nologo -v quiet -clp:ErrorsOnly
 
 failed=()
 summary=$(mktemp)
-log=$(mktemp)
-trap 'rm -f "$summary" "$log"' EXIT
-# keeps the whole output, to repeat each failing test's name, message and first stack lines at the very end
+logs=$(mktemp -d)
+trap 'rm -rf "$summary" "$logs"' EXIT
+# keeps each project's whole output, to repeat what failed in it at the very end
 note_failures() { tee -a "$log"; }
 for project in "${projects[@]}"; do
   echo "== testing $project"
+  log="$logs/$(echo "$project" | tr '/' '_').log"
   set +e
   if [ "$project" = dashboard ]; then
     # the web dashboard's component and unit tests (Vitest); the build above already ran npm ci
@@ -74,7 +75,7 @@ for project in "${projects[@]}"; do
   else
     filter=()
     if [ "$project" = tests/Cyclone.EndToEnd.Tests ]; then filter=(--filter "Category!=faults"); fi
-    dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal" "${filter[@]}" "$@" 2>&1 \
+    dotnet test "$project" -c Release --no-build --nologo --blame --logger "console;verbosity=normal" "${filter[@]}" "$@" 2>&1 \
       | note_failures | grep -v -E '^\s*Passed |^\s*$'
     status=${PIPESTATUS[0]}
   fi
@@ -85,8 +86,18 @@ for project in "${projects[@]}"; do
 done
 
 if [ "${#failed[@]}" -gt 0 ]; then
-  echo "== the failing tests again:" >&2
-  awk '/^ *Failed [^!]|aborted|crashed/{n=25} n>0{print; n--}' "$log" >&2
+  # a CI log may keep only its tail: each failing project's failed tests (name, message, first stack lines),
+  # a test host that crashed or aborted, and the runner's own last lines
+  for project in "${failed[@]}"; do
+    log="$logs/$(echo "$project" | tr '/' '_').log"
+    echo "== what failed in $project:" >&2
+    if [ -f "$log" ]; then
+      awk '/^ *Failed [A-Za-z_]|Test Run Aborted|active test run was aborted|host process crashed|Unhandled exception|Fatal error/{n=20}
+           n>0{print; n--}' "$log" | head -n 150 >&2
+      echo "-- its last lines:" >&2
+      grep -v -E '^\s*Passed |^\s*$' "$log" | tail -n 12 >&2
+    fi
+  done
   echo "== FAILED: ${failed[*]}" >&2
   exit 1
 fi
