@@ -9,6 +9,13 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# a SIGCHLD ignored by whoever started this script would pass on to the test hosts, and the kernel would then reap the
+# processes the agent tests start before their exit status can be read (the cyclone command itself undoes it at start)
+if [ -z "${CYCLONE_TEST_SIGCHLD_DEFAULT:-}" ] && env --default-signal=CHLD true 2>/dev/null; then
+  export CYCLONE_TEST_SIGCHLD_DEFAULT=1
+  exec env --default-signal=CHLD "$0" "$@"
+fi
+
 mode=all
 case "${1:-}" in
   --unit) mode=unit; shift ;;
