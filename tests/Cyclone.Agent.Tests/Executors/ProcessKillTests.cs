@@ -9,12 +9,18 @@ public sealed class ProcessKillTests
 {
     private const string SleepTree = "sleep 300 & echo $!; sleep 300 & echo $!; echo $$; wait";
 
+    /// <summary>
+    /// Long enough that the shell has set its traps and printed its pids before the limit fires, even on a host that
+    /// stalls for a while: a limit that fires first would kill a tree not yet there, and the test would prove nothing.
+    /// </summary>
+    private const int LimitMs = 3000;
+
     [Fact]
     public async Task Time_limit_kills_the_whole_tree_and_reports_timed_out()
     {
         var harness = new ExecutorHarness();
         var lease = Leases.Shell(SleepTree);
-        lease.TimeLimitMs = 1000;
+        lease.TimeLimitMs = LimitMs;
 
         var result = await harness.RunAsync(lease);
 
@@ -23,7 +29,7 @@ public sealed class ProcessKillTests
         Assert.Contains("time limit", result.Message, StringComparison.Ordinal);
         // the limit's timer counts whole milliseconds of a coarser clock than the wall clock the result is stamped with,
         // so it may fire a moment before a full second of wall time has passed
-        Assert.True(result.Ended - result.Started >= TimeSpan.FromMilliseconds(950), $"ran {(result.Ended - result.Started).TotalMilliseconds} ms");
+        Assert.True(result.Ended - result.Started >= TimeSpan.FromMilliseconds(LimitMs - 50), $"ran {(result.Ended - result.Started).TotalMilliseconds} ms");
         var pids = harness.PrintedPids(3);
         await Eventually.TrueAsync(() => !pids.Any(ProcessTree.IsAlive), "every process of the tree is gone");
     }
@@ -50,7 +56,7 @@ public sealed class ProcessKillTests
     {
         var harness = new ExecutorHarness();
         var lease = Leases.Shell("setsid sleep 300 & echo $!; wait");
-        lease.TimeLimitMs = 1000;
+        lease.TimeLimitMs = LimitMs;
 
         var result = await harness.RunAsync(lease);
 
@@ -64,7 +70,7 @@ public sealed class ProcessKillTests
     {
         var harness = new ExecutorHarness(killGrace: TimeSpan.FromMilliseconds(500));
         var lease = Leases.Shell("trap '' TERM; sleep 300 & echo $!; echo $$; wait");
-        lease.TimeLimitMs = 500;
+        lease.TimeLimitMs = LimitMs;
 
         var result = await harness.RunAsync(lease);
 
