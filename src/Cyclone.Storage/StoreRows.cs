@@ -96,6 +96,18 @@ internal static class StoreRows
     public static TaskPayload ReadPayload(DbDataReader r, int idx, int payload, int name) =>
         JsonSerializer.Deserialize<TaskPayload>(r.GetString(payload), Json)! with { TaskIndex = r.GetInt32(idx), Name = r.GetString(name) };
 
+    /// <summary>As <see cref="ReadPayload(DbDataReader, int, int, int)"/>, parsing each distinct payload text once into <paramref name="parsed"/>.</summary>
+    public static TaskPayload ReadPayload(DbDataReader r, int idx, int payload, int name, Dictionary<string, TaskPayload> parsed)
+    {
+        var text = r.GetString(payload);
+        if (!parsed.TryGetValue(text, out var shared))
+        {
+            parsed[text] = shared = JsonSerializer.Deserialize<TaskPayload>(text, Json)!;
+        }
+
+        return shared with { TaskIndex = r.GetInt32(idx), Name = r.GetString(name) };
+    }
+
     public static Dictionary<long, List<TaskDependency>> GroupDependencies(IEnumerable<(long Task, long Upstream, DependencyKind Kind)> rows)
     {
         var dependencies = new Dictionary<long, List<TaskDependency>>();

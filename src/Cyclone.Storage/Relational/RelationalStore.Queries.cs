@@ -32,10 +32,13 @@ public abstract partial class RelationalStore
 
     public async Task<IReadOnlyDictionary<long, TaskPayload>> GetPayloadsAsync(IReadOnlyCollection<long> taskIds, CancellationToken ct)
     {
+        // the elements of an array, and the nodes of a workflow without parameters, share one payload text: it is
+        // parsed once per read, and each row gets its own copy with its index and name (payloads are immutable)
+        var parsed = new Dictionary<string, TaskPayload>(StringComparer.Ordinal);
         var rows = await ReadAsync(
             $"SELECT id, idx, payload, name FROM tasks WHERE {In("id", "ids")};",
             c => c.With("ids", ListValue(taskIds)),
-            r => (Id: r.GetInt64(0), Payload: StoreRows.ReadPayload(r, 1, 2, 3)),
+            r => (Id: r.GetInt64(0), Payload: StoreRows.ReadPayload(r, 1, 2, 3, parsed)),
             ct);
         return rows.ToDictionary(p => p.Id, p => p.Payload);
     }
