@@ -93,10 +93,7 @@ internal static class StoreRows
     public static OutputChunkRecord ReadChunk(DbDataReader r) => new(
         r.GetInt64(0), r.GetInt64(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), (byte[])r.GetValue(6));
 
-    public static TaskPayload ReadPayload(DbDataReader r, int idx, int payload, int name) =>
-        JsonSerializer.Deserialize<TaskPayload>(r.GetString(payload), Json)! with { TaskIndex = r.GetInt32(idx), Name = r.GetString(name) };
-
-    /// <summary>As <see cref="ReadPayload(DbDataReader, int, int, int)"/>, parsing each distinct payload text once into <paramref name="parsed"/>.</summary>
+    /// <summary>A row's payload with its index and name; each distinct payload text is parsed once into <paramref name="parsed"/>.</summary>
     public static TaskPayload ReadPayload(DbDataReader r, int idx, int payload, int name, Dictionary<string, TaskPayload> parsed)
     {
         var text = r.GetString(payload);
