@@ -52,9 +52,10 @@ logs=$(mktemp -d)
 trap 'rm -rf "$summary" "$logs"' EXIT
 # keeps each project's whole output, to repeat what failed in it at the very end
 note_failures() { tee -a "$log"; }
+log_of() { echo "$logs/$(echo "$1" | tr '/' '_').log"; }
 for project in "${projects[@]}"; do
   echo "== testing $project"
-  log="$logs/$(echo "$project" | tr '/' '_').log"
+  log=$(log_of "$project")
   set +e
   if [ "$project" = dashboard ]; then
     # the web dashboard's component and unit tests (Vitest); the build above already ran npm ci
@@ -96,7 +97,7 @@ if [ "${#failed[@]}" -gt 0 ]; then
   # a CI log may keep only its tail: each failing project's failed tests (name, message, first stack lines),
   # a test host that crashed or aborted, and the runner's own last lines
   for project in "${failed[@]}"; do
-    log="$logs/$(echo "$project" | tr '/' '_').log"
+    log=$(log_of "$project")
     echo "== what failed in $project:" >&2
     if [ -f "$log" ]; then
       awk '/^ *Failed [A-Za-z_]|Test Run Aborted|active test run was aborted|host process crashed|Unhandled exception|Fatal error/{n=20}

@@ -47,16 +47,12 @@ public static unsafe class ChildSignals
         {
             var argv = Terminated(Split(arguments), strings);
             var envp = Terminated(environment.Select(Encoding.UTF8.GetBytes), strings);
-            var path = Utf8Z(Encoding.UTF8.GetBytes("/proc/self/exe"), strings);
-            _ = NativeMethods.ExecVe(path, argv, envp);
+            _ = NativeMethods.ExecVe(NativeStrings.Utf8("/proc/self/exe", strings), argv, envp);
             return $"SIGCHLD was ignored; starting again with its default failed (errno {Marshal.GetLastPInvokeError()}); exit codes of tasks may be lost";
         }
         finally
         {
-            foreach (var s in strings)
-            {
-                NativeMemory.Free((void*)s);
-            }
+            NativeStrings.Free(strings);
         }
     }
 
@@ -91,23 +87,12 @@ public static unsafe class ChildSignals
     private static byte** Terminated(IEnumerable<byte[]> items, List<nint> strings)
     {
         var list = items.ToList();
-        var array = (byte**)NativeMemory.Alloc((nuint)(list.Count + 1), (nuint)sizeof(byte*));
-        strings.Add((nint)array);
+        var array = NativeStrings.Array(list.Count, strings);
         for (var i = 0; i < list.Count; i++)
         {
-            array[i] = Utf8Z(list[i], strings);
+            array[i] = NativeStrings.Bytes(list[i], strings);
         }
 
-        array[list.Count] = null;
         return array;
-    }
-
-    private static byte* Utf8Z(byte[] bytes, List<nint> strings)
-    {
-        var copy = (byte*)NativeMemory.Alloc((nuint)bytes.Length + 1);
-        strings.Add((nint)copy);
-        bytes.CopyTo(new Span<byte>(copy, bytes.Length));
-        copy[bytes.Length] = 0;
-        return copy;
     }
 }

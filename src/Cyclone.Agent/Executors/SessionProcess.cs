@@ -36,7 +36,7 @@ internal sealed unsafe class SessionProcess : IDisposable
     /// <exception cref="Win32Exception">The program could not be started (the error says why).</exception>
     public static SessionProcess Start(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory)
     {
-        var strings = new List<IntPtr>();
+        var strings = new List<nint>();
         var fds = stackalloc int[4] { -1, -1, -1, -1 };
         var actions = stackalloc byte[NativeMethods.OpaqueBytes];
         var attributes = stackalloc byte[NativeMethods.OpaqueBytes];
@@ -50,10 +50,10 @@ internal sealed unsafe class SessionProcess : IDisposable
                 throw new Win32Exception(Marshal.GetLastPInvokeError(), "cannot create the output pipes");
             }
 
-            Ok(NativeMethods.FileActionsAddOpen(actions, 0, Utf8("/dev/null", strings), 0, 0), "posix_spawn_file_actions_addopen");
+            Ok(NativeMethods.FileActionsAddOpen(actions, 0, NativeStrings.Utf8("/dev/null", strings), 0, 0), "posix_spawn_file_actions_addopen");
             Ok(NativeMethods.FileActionsAddDup2(actions, fds[1], 1), "posix_spawn_file_actions_adddup2");
             Ok(NativeMethods.FileActionsAddDup2(actions, fds[3], 2), "posix_spawn_file_actions_adddup2");
-            Ok(NativeMethods.FileActionsAddChdir(actions, Utf8(workingDirectory, strings)), "posix_spawn_file_actions_addchdir_np");
+            Ok(NativeMethods.FileActionsAddChdir(actions, NativeStrings.Utf8(workingDirectory, strings)), "posix_spawn_file_actions_addchdir_np");
             Ok(NativeMethods.SigFillSet(signals), "sigfillset");
             Ok(NativeMethods.AttributesSetSigDefault(attributes, signals), "posix_spawnattr_setsigdefault"); // every handler back to its default in the child
             Ok(NativeMethods.SigEmptySet(signals), "sigemptyset");
@@ -61,22 +61,20 @@ internal sealed unsafe class SessionProcess : IDisposable
             Ok(NativeMethods.AttributesSetFlags(attributes, NativeMethods.SpawnSetSid | NativeMethods.SpawnSetSigDefault | NativeMethods.SpawnSetSigMask), "posix_spawnattr_setflags");
 
             var argv = stackalloc byte*[arguments.Count + 2];
-            argv[0] = Utf8(program, strings);
+            argv[0] = NativeStrings.Utf8(program, strings);
             for (var i = 0; i < arguments.Count; i++)
             {
-                argv[i + 1] = Utf8(arguments[i], strings);
+                argv[i + 1] = NativeStrings.Utf8(arguments[i], strings);
             }
 
             argv[arguments.Count + 1] = null;
-            var envp = (byte**)NativeMemory.Alloc((nuint)(environment.Count + 1), (nuint)sizeof(byte*));
-            strings.Add((IntPtr)envp);
+            var envp = NativeStrings.Array(environment.Count, strings);
             var e = 0;
             foreach (var (key, value) in environment)
             {
-                envp[e++] = Utf8($"{key}={value}", strings);
+                envp[e++] = NativeStrings.Utf8($"{key}={value}", strings);
             }
 
-            envp[e] = null;
             var error = NativeMethods.PosixSpawn(out var pid, argv[0], actions, attributes, argv, envp);
             if (error != 0)
             {
@@ -103,10 +101,7 @@ internal sealed unsafe class SessionProcess : IDisposable
                 }
             }
 
-            foreach (var s in strings)
-            {
-                NativeMemory.Free((void*)s);
-            }
+            NativeStrings.Free(strings);
         }
     }
 
@@ -126,16 +121,6 @@ internal sealed unsafe class SessionProcess : IDisposable
     }
 
     private static AnonymousPipeClientStream Reader(int fd) => new AnonymousPipeClientStream(PipeDirection.In, new SafePipeHandle(fd, ownsHandle: true));
-
-    private static byte* Utf8(string text, List<IntPtr> strings)
-    {
-        var length = System.Text.Encoding.UTF8.GetByteCount(text);
-        var bytes = (byte*)NativeMemory.Alloc((nuint)length + 1);
-        strings.Add((IntPtr)bytes);
-        System.Text.Encoding.UTF8.GetBytes(text, new Span<byte>(bytes, length));
-        bytes[length] = 0;
-        return bytes;
-    }
 
     private void StartReaper()
     {
