@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Cyclone.Core.Dependencies;
 using Cyclone.Core.Tasks;
 using Cyclone.Storage.Contract;
+using Cyclone.Storage.Writes;
 using System.Data.Common;
 
 namespace Cyclone.Storage.Relational;
@@ -32,11 +33,14 @@ public abstract partial class RelationalStore
 
     public async Task<IReadOnlyDictionary<long, TaskPayload>> GetPayloadsAsync(IReadOnlyCollection<long> taskIds, CancellationToken ct)
     {
-        // the elements of an array, and the nodes of a workflow without parameters, share one payload text: it is
-        // parsed once per read, and each row gets its own copy with its index and name (payloads are immutable)
+        // the elements of an array, and the nodes of a workflow without parameters, share one payload text, kept in the
+        // job's row: it is parsed once per read, and each row gets its own copy with its index and name (payloads are immutable)
         var parsed = new Dictionary<string, TaskPayload>(StringComparer.Ordinal);
         var rows = await ReadAsync(
-            $"SELECT id, idx, payload, name FROM tasks WHERE {In("id", "ids")};",
+            $"""
+            SELECT t.id, t.idx, CASE WHEN t.payload = '{Submission.SharedPayload}' THEN j.payload ELSE t.payload END, t.name
+            FROM tasks t JOIN jobs j ON j.id = t.job_id WHERE {In("t.id", "ids")};
+            """,
             c => c.With("ids", ListValue(taskIds)),
             r => (Id: r.GetInt64(0), Payload: StoreRows.ReadPayload(r, 1, 2, 3, parsed)),
             ct);

@@ -8,8 +8,8 @@ namespace Cyclone.Storage.Relational;
 public abstract partial class RelationalStore
 {
     private const string InsertJob = """
-        INSERT INTO jobs (name, "user", spec, state, task_count, submitted_at, workflow, workflow_commit)
-        VALUES (@name, @user, @spec, @state, @count, @at, CAST(@workflow AS text), CAST(@commit AS text)) RETURNING id;
+        INSERT INTO jobs (name, "user", spec, state, task_count, submitted_at, workflow, workflow_commit, payload)
+        VALUES (@name, @user, @spec, @state, @count, @at, CAST(@workflow AS text), CAST(@commit AS text), @payload) RETURNING id;
         """;
 
     private const string InsertCount = "INSERT INTO job_task_counts (job_id, state, n) VALUES (@job, @state, @n);";
@@ -52,6 +52,7 @@ public abstract partial class RelationalStore
                 .With("name", job.Name).With("user", job.User).With("spec", job.SpecJson)
                 .With("state", (int)Submission.InitialState(job)).With("count", job.Tasks.Count).With("at", Ms(job.SubmittedAt))
                 .With("workflow", Db(job.Workflow)).With("commit", Db(job.WorkflowCommit))
+                .With("payload", Submission.SharedPayloadText(job))
                 .ExecuteScalar(),
             CultureInfo.InvariantCulture);
         var taskIds = InsertTasks(c, job, jobId);

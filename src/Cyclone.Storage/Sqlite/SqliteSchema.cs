@@ -228,6 +228,10 @@ internal static class SqliteSchema
         -- an operator's drain lasts across the agent's reconnects and the hub's restarts, until resumed
         ALTER TABLE agents ADD COLUMN drained INTEGER NOT NULL DEFAULT 0;
         """,
+        """
+        -- the payload its tasks share (an array's elements), kept once: such a task's own payload is '' (Submission.PayloadTexts)
+        ALTER TABLE jobs ADD COLUMN payload TEXT;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -23,24 +23,43 @@ internal static class Submission
     public static TaskState InitialState(NewTask task) => task.StartsBlocked ? TaskState.Blocked : TaskState.Pending;
 
     /// <summary>
-    /// The payload text of each task, in order. Tasks that share a payload (the elements of an array) share its text;
-    /// the task index is a column of its own, not part of the text.
+    /// The payload text the job's row keeps for the tasks that share the first task's payload (the elements of an array,
+    /// the nodes of a workflow without parameters): stored once instead of once per task.
+    /// </summary>
+    public static string SharedPayloadText(NewJob job) => PayloadText(job.Tasks[0].Payload);
+
+    /// <summary>
+    /// What each task's own payload column holds, in order: <see cref="SharedPayload"/> for a task that shares the
+    /// first task's payload (read back as the job's <see cref="SharedPayloadText"/>), its own text otherwise. Tasks that
+    /// share another payload share its text; the task index is a column of its own, not part of the text.
     /// </summary>
     public static IEnumerable<string> PayloadTexts(NewJob job)
     {
+        var shared = job.Tasks[0].Payload;
         TaskPayload? serialized = null;
         var text = "";
         foreach (var t in job.Tasks)
         {
+            if (ReferenceEquals(t.Payload, shared))
+            {
+                yield return SharedPayload;
+                continue;
+            }
+
             if (!ReferenceEquals(t.Payload, serialized))
             {
                 serialized = t.Payload;
-                text = JsonSerializer.Serialize(t.Payload with { TaskIndex = 0 }, StoreValues.Json);
+                text = PayloadText(t.Payload);
             }
 
             yield return text;
         }
     }
+
+    /// <summary>A task's payload column when its payload is the job's shared one (no payload serializes to an empty text).</summary>
+    public const string SharedPayload = "";
+
+    private static string PayloadText(TaskPayload payload) => JsonSerializer.Serialize(payload with { TaskIndex = 0 }, StoreValues.Json);
 
     /// <summary>How many tasks start in each state (only states with any).</summary>
     public static IEnumerable<(TaskState State, int Count)> Counts(NewJob job)
