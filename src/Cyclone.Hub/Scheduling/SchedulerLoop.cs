@@ -236,17 +236,19 @@ public sealed partial class SchedulerLoop : BackgroundService
             await SendAsync(batch, ct);
             JobEnds.Report(batch.Effects.Transitions);
             Changes.Report(batch.Effects.Transitions);
+            if (!batch.OnlyQuiet || _time.GetUtcNow() - _viewPublishedAt >= QuietViewRefresh)
+            {
+                // a pass that only renewed heartbeats does not rebuild the view (O(agents)) more than once a second
+                PublishView();
+            }
+
+            // after the view: whoever waited for this pass's commands reads a view that holds them
             foreach (var done in batch.Completions)
             {
                 done.TrySetResult();
             }
 
             SignalReady();
-            if (!batch.OnlyQuiet || _time.GetUtcNow() - _viewPublishedAt >= QuietViewRefresh)
-            {
-                // a pass that only renewed heartbeats does not rebuild the view (O(agents)) more than once a second
-                PublishView();
-            }
         }
     }
 }

@@ -33,8 +33,9 @@ public abstract partial class RelationalStore
 
     public async Task<IReadOnlyDictionary<long, TaskPayload>> GetPayloadsAsync(IReadOnlyCollection<long> taskIds, CancellationToken ct)
     {
-        // the elements of an array, and the nodes of a workflow without parameters, share one payload text, kept in the
-        // job's row: it is parsed once per read, and each row gets its own copy with its index and name (payloads are immutable)
+        // the elements of an array share one payload text, kept in the job's row (and a workflow's nodes with the same
+        // command and no parameters have equal texts): each distinct text is parsed once per read, and each row gets its
+        // own copy with its index and name (payloads are immutable)
         var parsed = new Dictionary<string, TaskPayload>(StringComparer.Ordinal);
         var rows = await ReadAsync(
             $"""

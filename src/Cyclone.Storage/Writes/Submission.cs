@@ -23,8 +23,8 @@ internal static class Submission
     public static TaskState InitialState(NewTask task) => task.StartsBlocked ? TaskState.Blocked : TaskState.Pending;
 
     /// <summary>
-    /// The payload text the job's row keeps for the tasks that share the first task's payload (the elements of an array,
-    /// the nodes of a workflow without parameters): stored once instead of once per task.
+    /// The payload text the job's row keeps for the tasks that share the first task's payload object (the elements of an
+    /// array): stored once instead of once per task.
     /// </summary>
     public static string SharedPayloadText(NewJob job) => PayloadText(job.Tasks[0].Payload);
 

@@ -38,6 +38,9 @@ public sealed class ProcessTreeTests
     }
 
     /// <summary>The innermost namespace's value of a <c>Name:\tvalue...</c> line.</summary>
-    private static int StatusField(string[] status, string name) =>
-        int.Parse(status.Single(l => l.StartsWith(name + ":", StringComparison.Ordinal)).Split('\t', StringSplitOptions.RemoveEmptyEntries)[^1], System.Globalization.CultureInfo.InvariantCulture);
+    private static int StatusField(string[] status, string name)
+    {
+        var line = status.Single(l => l.StartsWith(name + ":", StringComparison.Ordinal));
+        return int.Parse(line.Split('\t', StringSplitOptions.RemoveEmptyEntries)[^1], System.Globalization.CultureInfo.InvariantCulture);
+    }
 }
